@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@stratum/db';
+import { importFile, SYSTEM_ACTOR } from '@stratum/server';
+import { createTestDatabase } from '../../../../test/testDatabase.js';
+
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/stratum.js');
+let database: Database;
+let dir: string;
+
+async function stratum(args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, DATABASE_URL: database.url, STRATUM_TIMEZONE: 'UTC' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, output };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'stratum-cli-export-'));
+  const customers = path.join(dir, 'customers.csv');
+  await fs.writeFile(customers, 'external_id,name,tags\nC1,华东机械,重点;集团\nC2,=cmd,\n');
+  await importFile(database, { orgTimezone: 'UTC' }, SYSTEM_ACTOR, {
+    entity: 'customers',
+    filePath: customers,
+  });
+});
+afterAll(async () => {
+  await database?.close();
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('stratum export', () => {
+  it('writes the import format with Chinese headers and reports the rows as JSON', async () => {
+    const out = path.join(dir, 'customers.csv');
+    const result = await stratum(['export', 'customers', '--out', out, '--headers', 'zh', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.output.slice(result.output.indexOf('{')))).toMatchObject({
+      entity: 'customers',
+      format: 'csv',
+      rows: 2,
+    });
+    const text = await fs.readFile(out, 'utf8');
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '\ufeff客户编号,客户名称,行业,地区,员工数,企业营收,行业地位,上级客户编号,客户经理邮箱,状态,创建日期,标签',
+      expect.stringMatching(/^C1,华东机械,,,,,,,,active,\d{4}-\d{2}-\d{2}[ \d:.]*,重点;集团$/) as string,
+      expect.stringMatching(/^C2,'=cmd,/) as string,
+    ]);
+  });
+
+  it('takes the format from the file name and refuses unknown values with exit 2', async () => {
+    expect((await stratum(['export', 'orders', '--out', path.join(dir, 'o.xlsx')])).code).toBe(0);
+    const bad = await stratum(['export', 'orders', '--out', path.join(dir, 'o.pdf'), '--format', 'pdf']);
+    expect(bad).toMatchObject({
+      code: 2,
+      output: expect.stringContaining('--format must be one of csv, xlsx') as string,
+    });
+    expect((await stratum(['export', 'planets', '--out', path.join(dir, 'p.csv')])).code).toBe(2);
+  });
+});

@@ -1,0 +1,108 @@
+import { abcFromMatrix } from '../abc/abcFromMatrix.js';
+import type { AbcResult } from '../abc/abcClassify.js';
+import { churnFromMatrix } from '../churn/churnFromMatrix.js';
+import type { ChurnResult } from '../churn/churnRisk.js';
+import { classifyFromMatrix } from '../classification/classifyFromMatrix.js';
+import type { ClassificationResult } from '../classification/classifyCustomers.js';
+import { clvInputFromMatrix } from '../clv/clvInput.js';
+import { fitClv, type ClvDiagnostics } from '../clv/fitClv.js';
+import { predictClv, type ClvPrediction } from '../clv/predictClv.js';
+import { lifecycleFromMatrix } from '../lifecycle/lifecycleFromMatrix.js';
+import type { LifecycleResult } from '../lifecycle/lifecycleStage.js';
+import type { FeatureMatrix } from '../matrix/FeatureMatrix.js';
+import { column } from '../matrix/FeatureMatrix.js';
+import type { GradingModel } from '../model/GradingModelSchema.js';
+import { rfmFromMatrix } from '../rfm/rfmFromMatrix.js';
+import type { RfmResult } from '../rfm/rfmScore.js';
+import { scoreCustomers, type ScorecardResult } from '../scorecard/scoreCustomers.js';
+import type { PreviousGrades } from '../tiers/applyHysteresis.js';
+import { assignTiers, type TierAssignment, type TierOverride } from '../tiers/assignTiers.js';
+import { idOrder } from '../util/argsortByValueThenId.js';
+import { typicalInterPurchaseDays } from '../util/typicalInterPurchaseDays.js';
+import { gradeStats, type GradeStats } from './gradeStats.js';
+
+/** Everything Stratum knows about every customer after a grading run, columnar, aligned with `ids`. */
+export interface GradeResult {
+  readonly ids: Float64Array;
+  readonly asOfDay: number;
+  /** The matrix the models saw: the input plus p_alive, expected_purchases and clv_predicted. */
+  readonly features: FeatureMatrix;
+  readonly scorecard: ScorecardResult;
+  readonly tiers: TierAssignment;
+  readonly abc: AbcResult;
+  readonly rfm: RfmResult;
+  readonly clv: ClvPrediction;
+  readonly clvDiagnostics: ClvDiagnostics;
+  readonly lifecycle: LifecycleResult;
+  readonly churn: ChurnResult;
+  readonly classification: ClassificationResult;
+  readonly stats: GradeStats;
+}
+
+/**
+ * Grades every customer of `features` with a validated model. Pure and deterministic: the same inputs
+ * give the same result. Order: the CLV models first (their P(alive), expected purchases and predicted
+ * CLV are indicators the scorecard may weigh), then the scorecard and tiers (with hysteresis against
+ * `previous` and the active `overrides`), then ABC, RFM, lifecycle, churn warning and the classification
+ * dimensions, which may use the tier.
+ */
+export function grade(
+  model: GradingModel,
+  features: FeatureMatrix,
+  previous?: PreviousGrades,
+  overrides: readonly TierOverride[] = [],
+): GradeResult {
+  const clvInput = clvInputFromMatrix(features);
+  const fit = fitClv(clvInput, model.clv);
+  const clv = predictClv(fit, clvInput, model.clv);
+  const matrix: FeatureMatrix = {
+    ...features,
+    columns: {
+      ...features.columns,
+      p_alive: clv.pAlive,
+      expected_purchases: clv.expectedPurchases,
+      clv_predicted: clv.clvPredicted,
+    },
+  };
+
+  const scorecard = scoreCustomers(model, matrix);
+  const tiers = assignTiers(model, scorecard.score, matrix, previous, overrides);
+
+  const byId = idOrder(matrix.ids);
+  const abc = abcFromMatrix(matrix, model.abc, byId);
+  const rfm = rfmFromMatrix(matrix, model.rfm, byId);
+
+  const clvX = column(matrix, 'clv_x');
+  const clvTx = column(matrix, 'clv_tx');
+  const lifecycleIpt = typicalInterPurchaseDays(clvX, clvTx, model.lifecycle.fallbackIptDays).days;
+  const churnIpt =
+    model.churn.fallbackIptDays === model.lifecycle.fallbackIptDays
+      ? lifecycleIpt
+      : typicalInterPurchaseDays(clvX, clvTx, model.churn.fallbackIptDays).days;
+  const lifecycle = lifecycleFromMatrix(matrix, model.lifecycle, {
+    pAlive: clv.pAlive,
+    iptDays: lifecycleIpt,
+  });
+  const churn = churnFromMatrix(matrix, model.churn, { pAlive: clv.pAlive, iptDays: churnIpt });
+  const classification = classifyFromMatrix(matrix, model.classification, {
+    abcClass: abc.abcClass,
+    tierIndex: tiers.tier,
+    clvPredicted: clv.clvPredicted,
+  });
+
+  const result = {
+    ids: matrix.ids,
+    asOfDay: matrix.asOfDay,
+    features: matrix,
+    scorecard,
+    tiers,
+    abc,
+    rfm,
+    clv,
+    clvDiagnostics: fit.diagnostics,
+    lifecycle,
+    churn,
+    classification,
+  };
+  return { ...result, stats: gradeStats(model, result) };
+}

@@ -1,0 +1,188 @@
+import { MARKET_POSITION_CODE, STATUS_CODE, type FeatureMatrix } from '@stratum/core';
+import type pg from 'pg';
+import { binary, readBinaryCopy } from '../copy/binaryCopyReader.js';
+import {
+  accumulateActivity,
+  allocateActivityColumns,
+  minDay,
+  windowBounds,
+  type ActivitySlices,
+  type FeatureWindow,
+} from './activityFeatures.js';
+
+/**
+ * The feature matrix of every customer as of a date, in one streamed pass over customers joined with their
+ * activity rollup (call refreshActivity first). Customers created after the date with no activity up to it
+ * did not exist then and are left out. Also returns the attributes models are assigned by (segment filters).
+ */
+export interface CustomerAttributes {
+  /** Dictionary-coded text attributes: `industry[i]` indexes `industries` (−1 = none). */
+  industry: Int32Array;
+  industries: string[];
+  region: Int32Array;
+  regions: string[];
+  owner: Int32Array;
+  owners: string[];
+}
+
+export interface ExtractedFeatures {
+  matrix: FeatureMatrix;
+  attributes: CustomerAttributes;
+}
+
+export interface ExtractOptions extends FeatureWindow {
+  timezone: string;
+  onProgress?: (rowsRead: number, rowsTotal: number) => void;
+}
+
+const STATUS_CODES: Record<string, number> = STATUS_CODE;
+const POSITION_CODES: Record<string, number> = MARKET_POSITION_CODE;
+
+export async function extractFeatures(pool: pg.Pool, options: ExtractOptions): Promise<ExtractedFeatures> {
+  const client = await pool.connect();
+  try {
+    const total = Number(
+      (await client.query<{ n: string }>('SELECT count(*) AS n FROM customers WHERE deleted_at IS NULL'))
+        .rows[0]?.n ?? 0,
+    );
+    const tz = client.escapeLiteral(options.timezone);
+    const query = `
+      SELECT c.id, c.status, c.employees, c.company_revenue::float8, c.market_position,
+             ((c.created_at AT TIME ZONE ${tz})::date - DATE '1970-01-01'), coalesce(s.n, 0)::int4,
+             c.industry, c.region, c.owner_id,
+             a.orders, a.categories, a.interactions, a.surveys, a.complaints, a.referrals, a.contacts_left
+      FROM customers c
+      LEFT JOIN customer_activity a ON a.customer_id = c.id
+      LEFT JOIN (SELECT parent_id, count(*)::int4 AS n FROM customers
+                 WHERE parent_id IS NOT NULL AND deleted_at IS NULL GROUP BY parent_id) s ON s.parent_id = c.id
+      WHERE c.deleted_at IS NULL
+      ORDER BY c.id`;
+    return await collect(client, query, total, options);
+  } finally {
+    client.release();
+  }
+}
+
+async function collect(
+  client: pg.PoolClient,
+  query: string,
+  total: number,
+  options: ExtractOptions,
+): Promise<ExtractedFeatures> {
+  const w = windowBounds(options);
+  // Sized for everyone; customers that did not exist yet as of the date are compacted away at the end.
+  const capacity = Math.max(total, 1);
+  const ids = new Float64Array(capacity);
+  const status = new Float64Array(capacity);
+  const employees = new Float64Array(capacity);
+  const companyRevenue = new Float64Array(capacity);
+  const marketPosition = new Float64Array(capacity);
+  const subsidiaries = new Float64Array(capacity);
+  const tenure = new Float64Array(capacity);
+  const activity = allocateActivityColumns(capacity);
+  const industry = new Dictionary();
+  const region = new Dictionary();
+  const owner = new Dictionary();
+  const industryCodes = new Int32Array(capacity);
+  const regionCodes = new Int32Array(capacity);
+  const ownerCodes = new Int32Array(capacity);
+  const slices: ActivitySlices = {
+    buffer: Buffer.alloc(0),
+    orders: { offset: -1, length: 0 },
+    categories: { offset: -1, length: 0 },
+    interactions: { offset: -1, length: 0 },
+    surveys: { offset: -1, length: 0 },
+    complaints: { offset: -1, length: 0 },
+    referrals: { offset: -1, length: 0 },
+    contactsLeft: { offset: -1, length: 0 },
+  };
+  const sections = [
+    slices.orders,
+    slices.categories,
+    slices.interactions,
+    slices.surveys,
+    slices.complaints,
+    slices.referrals,
+    slices.contactsLeft,
+  ];
+  let n = 0;
+  let read = 0;
+  const progressEvery = Math.max(10_000, Math.floor(total / 100));
+
+  await readBinaryCopy(client, query, (buffer, offsets, lengths) => {
+    read++;
+    if (options.onProgress && read % progressEvery === 0) options.onProgress(read, total);
+    if (n >= capacity) return; // customers inserted after the count: the next run grades them
+    slices.buffer = buffer;
+    for (let s = 0; s < sections.length; s++) {
+      const section = sections[s]!;
+      section.offset = offsets[10 + s]!;
+      section.length = lengths[10 + s]!;
+    }
+    const createdDay = binary.int4(buffer, offsets[5]!);
+    const firstActivity = accumulateActivity(activity, n, slices, w);
+    const since = minDay(createdDay, firstActivity);
+    if (since > w.asOf) {
+      return; // did not exist as of the date: row n is overwritten by the next customer
+    }
+    ids[n] = binary.int8(buffer, offsets[0]!);
+    status[n] = STATUS_CODES[text(buffer, offsets[1]!, lengths[1]!)] ?? Number.NaN;
+    employees[n] = offsets[2]! < 0 ? Number.NaN : binary.int4(buffer, offsets[2]!);
+    companyRevenue[n] = offsets[3]! < 0 ? Number.NaN : binary.float8(buffer, offsets[3]!);
+    marketPosition[n] =
+      offsets[4]! < 0 ? Number.NaN : (POSITION_CODES[text(buffer, offsets[4]!, lengths[4]!)] ?? Number.NaN);
+    subsidiaries[n] = binary.int4(buffer, offsets[6]!);
+    tenure[n] = w.asOf - since;
+    industryCodes[n] = industry.code(buffer, offsets[7]!, lengths[7]!);
+    regionCodes[n] = region.code(buffer, offsets[8]!, lengths[8]!);
+    ownerCodes[n] = owner.code(buffer, offsets[9]!, lengths[9]!);
+    n++;
+  });
+  options.onProgress?.(read, total);
+
+  const cut = (column: Float64Array) => (n === capacity ? column : column.slice(0, n));
+  const columns: FeatureMatrix['columns'] = {
+    status: cut(status),
+    employees: cut(employees),
+    company_revenue: cut(companyRevenue),
+    market_position: cut(marketPosition),
+    subsidiary_count: cut(subsidiaries),
+    tenure_days: cut(tenure),
+  };
+  for (const [key, column] of Object.entries(activity) as [keyof typeof activity, Float64Array][]) {
+    columns[key] = cut(column);
+  }
+  return {
+    matrix: { ids: cut(ids), asOfDay: options.asOfDay, columns },
+    attributes: {
+      industry: industryCodes.slice(0, n),
+      industries: industry.values,
+      region: regionCodes.slice(0, n),
+      regions: region.values,
+      owner: ownerCodes.slice(0, n),
+      owners: owner.values,
+    },
+  };
+}
+
+function text(buffer: Buffer, offset: number, length: number): string {
+  return offset < 0 ? '' : buffer.toString('utf8', offset, offset + length);
+}
+
+/** Maps repeated strings to small integer codes (−1 for NULL). */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  code(buffer: Buffer, offset: number, length: number): number {
+    if (offset < 0) return -1;
+    const value = buffer.toString('utf8', offset, offset + length);
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+}

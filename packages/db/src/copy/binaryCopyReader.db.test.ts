@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../openDatabase.js';
+import { createTestDatabase } from '../../../../test/testDatabase.js';
+import { binary, readBinaryCopy } from './binaryCopyReader.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('readBinaryCopy', () => {
+  it('decodes ints, doubles, dates, NULLs and values that span stream chunks', async () => {
+    const client = await database.pool.connect();
+    try {
+      const ids: number[] = [];
+      const doubles: number[] = [];
+      const days: number[] = [];
+      const blobLengths: number[] = [];
+      let nulls = 0;
+      const rows = await readBinaryCopy(
+        client,
+        `SELECT g::int8 AS id, g / 4.0::float8 AS half, date '1970-01-01' + g AS day,
+                CASE WHEN g % 7 = 0 THEN NULL ELSE g::int4 END AS maybe,
+                CASE WHEN g % 1000 = 0 THEN decode(repeat('ab', 100000), 'hex') END AS blob,
+                (g::int8 * 1000000000) AS big
+         FROM generate_series(1, 20000) g`,
+        (buffer, offsets, lengths) => {
+          ids.push(binary.int8(buffer, offsets[0]!));
+          doubles.push(binary.float8(buffer, offsets[1]!));
+          days.push(binary.date(buffer, offsets[2]!));
+          if (offsets[3] === -1) nulls++;
+          if (offsets[4] !== -1) blobLengths.push(lengths[4]!);
+          expect(binary.int8(buffer, offsets[5]!)).toBe(ids[ids.length - 1]! * 1e9);
+        },
+      );
+      expect(rows).toBe(20000);
+      expect(ids[0]).toBe(1);
+      expect(ids[19999]).toBe(20000);
+      expect(doubles[2]).toBe(0.75);
+      expect(days[9]).toBe(10);
+      expect(nulls).toBe(Math.floor(20000 / 7));
+      expect(blobLengths).toEqual(new Array(20).fill(100000));
+    } finally {
+      client.release();
+    }
+  });
+
+  it('reads negative int8 values and an empty result', async () => {
+    const client = await database.pool.connect();
+    try {
+      const values: number[] = [];
+      await readBinaryCopy(
+        client,
+        `SELECT unnest(ARRAY[-1, -4294967297, 9007199254740991]::int8[])`,
+        (b, o) => values.push(binary.int8(b, o[0]!)),
+      );
+      expect(values).toEqual([-1, -4294967297, 9007199254740991]);
+      expect(await readBinaryCopy(client, 'SELECT 1 WHERE false', () => undefined)).toBe(0);
+    } finally {
+      client.release();
+    }
+  });
+});

@@ -1,0 +1,10 @@
+export {
+  exportEntity,
+  exportToFile,
+  type ExportRequest,
+  type ExportStream,
+  type ExportFormat,
+  type ExportHeaders,
+} from './exportService.js';
+export { exportColumns, exportSelect, type ExportEntity, type ExportColumn } from './exportQuery.js';
+export { exportsFeature } from './exportRoutes.js';
