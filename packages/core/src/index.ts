@@ -1,6 +1,7 @@
 // The pure analytics core: no I/O, no clock. Columnar in (FeatureMatrix), columnar out (GradeResult).
 export * from './matrix/FeatureMatrix.js';
 export * from './calendar/calendar.js';
+export * from './calendar/civilDays.js';
 export * from './indicators/index.js';
 export * from './normalize/index.js';
 export * from './model/index.js';

@@ -2,23 +2,16 @@
  * Calendar arithmetic on day numbers (days since 1970-01-01, in whatever timezone the day numbers were
  * made in). Pure: no clock.
  */
-const MS_PER_DAY = 86_400_000;
+import { formatDayNumber, MS_PER_DAY, parseIsoDay } from './civilDays.js';
 
+/** Day number of a `YYYY-MM-DD` date; throws on anything else (for dates a caller already validated). */
 export function dayFromIso(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new Error(`not a YYYY-MM-DD date: ${date}`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
-    throw new Error(`not a calendar date: ${date}`);
-  }
-  return ms / MS_PER_DAY;
+  const day = parseIsoDay(date);
+  if (day === undefined) throw new Error(`not a YYYY-MM-DD calendar date: ${date}`);
+  return day;
 }
 
-export function isoFromDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
+export const isoFromDay = formatDayNumber;
 
 /**
  * The day `months` calendar months before `day` (same day of month, clamped to the month's end:

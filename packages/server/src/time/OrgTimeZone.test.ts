@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { civilFromDays, daysFromCivil, formatDayNumber } from './civilDays.js';
+import { civilFromDays, daysFromCivil, formatDayNumber } from '@stratum/core';
 import { OrgTimeZone } from './OrgTimeZone.js';
 
 const at = (text: string) => Date.parse(text);

@@ -1,4 +1,4 @@
-import { daysFromCivil, formatDayNumber, MS_PER_DAY, parseIsoDay } from './civilDays.js';
+import { daysFromCivil, formatDayNumber, MS_PER_DAY, parseIsoDay } from '@stratum/core';
 
 /**
  * The organisation's timezone (config.orgTimezone, IANA): it decides which calendar day an instant

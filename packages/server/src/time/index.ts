@@ -18,5 +18,5 @@ export {
   isValidCalendarDate,
   daysInMonth,
   MS_PER_DAY,
-} from './civilDays.js';
+} from '@stratum/core';
 export { localDaySql, endOfDaySql } from './sqlTime.js';

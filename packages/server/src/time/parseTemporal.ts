@@ -1,4 +1,4 @@
-import { daysFromCivil, daysInMonth, MS_PER_DAY } from './civilDays.js';
+import { daysFromCivil, daysInMonth, MS_PER_DAY } from '@stratum/core';
 import type { OrgTimeZone } from './OrgTimeZone.js';
 
 /**
