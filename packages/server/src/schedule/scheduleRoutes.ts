@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { standardErrorResponses } from '../app/errorResponse.js';
 import type { Feature } from '../app/routeTypes.js';
+import { configSchema } from '../config/config.js';
 import { listSchedules } from './listSchedules.js';
+import { previewSchedule } from './schedulePreview.js';
 
 const tickSchema = z
   .object({
@@ -39,6 +41,22 @@ const scheduleSchema = z
   })
   .describe('GradingSchedule');
 
+const previewQuery = z.object({
+  cron: z.string().max(200).describe('5-field cron (minute hour day-of-month month day-of-week)'),
+  timezone: configSchema.shape.orgTimezone
+    .optional()
+    .describe('IANA timezone the cron is read in; default the organisation’s'),
+  count: z.coerce.number().int().min(1).max(20).default(5),
+});
+
+const previewSchema = z
+  .object({
+    cron: z.string(),
+    timezone: z.string(),
+    next: z.array(z.object({ at: z.string(), asOf: z.string() })),
+  })
+  .describe('SchedulePreview');
+
 export const schedulesFeature: Feature = {
   name: 'schedules',
   register(app, { config, database }) {
@@ -61,6 +79,25 @@ export const schedulesFeature: Feature = {
         timezone: config.orgTimezone,
         items: await listSchedules(database, config.orgTimezone, new Date()),
       }),
+    );
+
+    app.get(
+      '/grading/schedules/preview',
+      {
+        config: { permission: 'grading:read' },
+        schema: {
+          tags: ['grading'],
+          summary:
+            'Check a cron expression before saving it on a model: the next fire times and the day each run grades. ' +
+            'An invalid expression answers 400 SCHEDULE_INVALID with the reason in Chinese and English.',
+          querystring: previewQuery,
+          response: { 200: previewSchema, ...standardErrorResponses },
+        },
+      },
+      (request) => {
+        const { cron, timezone, count } = request.query;
+        return previewSchedule(cron, timezone ?? config.orgTimezone, new Date(), count);
+      },
     );
   },
 };
