@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createTestApp, type TestApp } from '../app/testApp.js';
+import { executeRun } from '../grading/executeRun.js';
+import { requestRuns } from '../grading/requestRuns.js';
 import { CUSTOMER_SORTS, type CustomerOut } from './customerSchemas.js';
 import { createCustomer } from './customerService.js';
 
 let t: TestApp;
 const all: CustomerOut[] = [];
 
-type Page = { items: CustomerOut[]; nextCursor: string | null; total?: number };
+type Item = CustomerOut & {
+  currentTier: { key: string; label: { zh: string; en: string }; source: 'override' | 'computed' } | null;
+};
+type Page = { items: Item[]; nextCursor: string | null; total?: number };
 
 const NAMES = [
   '华为技术有限公司',
@@ -50,12 +55,8 @@ async function page(url: string, caller: 'admin' | 'manager' = 'admin'): Promise
   return r.json<Page>();
 }
 
-async function walk(
-  query: string,
-  limit: number,
-  caller: 'admin' | 'manager' = 'admin',
-): Promise<CustomerOut[]> {
-  const out: CustomerOut[] = [];
+async function walk(query: string, limit: number, caller: 'admin' | 'manager' = 'admin'): Promise<Item[]> {
+  const out: Item[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 100; guard++) {
     const p = await page(
@@ -145,6 +146,19 @@ describe('customer list', () => {
   it('accepts tier, which matches nobody until grading runs exist', async () => {
     const p = await page('/api/v1/customers?tier=S&count=true');
     expect(p).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect((await page('/api/v1/customers?limit=3')).items.map((c) => c.currentTier)).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('refuses an empty or oversized tier filter with 400', async () => {
+    for (const query of ['tier=', 'tier=,', `tier=${'S'.repeat(51)}`]) {
+      const r = await t.request('admin', 'GET', `/api/v1/customers?${query}`);
+      expect(r.statusCode, query).toBe(400);
+      expect(r.json<{ error: { code: string } }>().error.code, query).toBe('VALIDATION_FAILED');
+    }
   });
 
   it('refuses a cursor from another sort and a forged cursor', async () => {
@@ -160,5 +174,88 @@ describe('customer list', () => {
     );
     const bad = await t.request('admin', 'GET', `/api/v1/customers?sort=company_revenue&cursor=${forged}`);
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('customer list by current tier', () => {
+  const tierOf = new Map<number, string>();
+  let overridden = 0;
+
+  beforeAll(async () => {
+    const { pool } = t.database;
+    // Three customers with a million a year: the default model's rule lifts them to at least A.
+    const rich = all.slice(0, 3).map((c) => c.id);
+    await pool.query(
+      `INSERT INTO orders (customer_id, external_id, ordered_at, amount)
+       SELECT id, 'BIG-' || id, now() - interval '30 days', 1500000 FROM customers WHERE id = ANY($1::bigint[])`,
+      [rich],
+    );
+    const [queued] = await requestRuns(t.database.db, SYSTEM_ACTOR, 'UTC', {});
+    await executeRun({ database: t.database, timezone: 'UTC' }, queued!.id);
+    // An active override to S, an expired one and a pending one (neither of the last two counts).
+    overridden = all[5]!.id;
+    await pool.query(
+      `INSERT INTO overrides (customer_id, model_key, tier, reason, status, expires_on) VALUES
+         ($1, 'default', 'S', '战略合作', 'approved', current_date + 30),
+         ($2, 'default', 'S', '已过期', 'approved', current_date - 1),
+         ($3, 'default', 'S', '待审批', 'pending', current_date + 30)`,
+      [overridden, all[6]!.id, all[7]!.id],
+    );
+    const { rows } = await pool.query<{ customer_id: string; key: string }>(
+      `SELECT g.customer_id, m.document->'tiers'->(g.computed_tier::int)->>'key' AS key
+       FROM grading_current gc JOIN grades g ON g.run_id = gc.run_id JOIN grading_models m ON m.id = gc.model_id`,
+    );
+    for (const row of rows) tierOf.set(Number(row.customer_id), row.key);
+    tierOf.set(overridden, 'S');
+  });
+
+  const expectedIds = (keys: string[], owner?: string) =>
+    all
+      .filter((c) => keys.includes(tierOf.get(c.id) ?? '') && (owner === undefined || c.ownerId === owner))
+      .map((c) => c.id)
+      .sort((a, b) => a - b);
+
+  it('graded a mix of tiers (the fixture is meaningful)', () => {
+    expect(tierOf.size).toBe(all.length);
+    expect(expectedIds(['A']).length).toBeGreaterThanOrEqual(3);
+    expect(expectedIds(['C']).length).toBeGreaterThan(10);
+  });
+
+  it.each([['S'], ['A'], ['S', 'A'], ['C']])(
+    'filters by tier %s with the override winning',
+    async (...keys) => {
+      const query = `tier=${keys.join(',')}`;
+      const rows = await walk(query, 4);
+      expect(rows.map((c) => c.id).sort((a, b) => a - b)).toEqual(expectedIds(keys));
+      expect(rows.every((c) => c.currentTier !== null && keys.includes(c.currentTier.key))).toBe(true);
+      expect((await page(`/api/v1/customers?${query}&count=true`)).total).toBe(expectedIds(keys).length);
+    },
+  );
+
+  it('takes repeated tier parameters and keys no model has', async () => {
+    const repeated = await walk('tier=S&tier=A', 50);
+    expect(repeated.map((c) => c.id).sort((a, b) => a - b)).toEqual(expectedIds(['S', 'A']));
+    expect((await page('/api/v1/customers?tier=Z&count=true')).total).toBe(0);
+  });
+
+  it('shows the current tier on each item: override over the computed tier', async () => {
+    const rows = await walk('sort=external_id', 200);
+    const byId = new Map(rows.map((c) => [c.id, c]));
+    expect(byId.get(overridden)?.currentTier).toEqual({
+      key: 'S',
+      label: expect.objectContaining({ en: expect.any(String) as string }) as object,
+      source: 'override',
+    });
+    for (const id of [all[6]!.id, all[7]!.id]) {
+      expect(byId.get(id)?.currentTier).toMatchObject({ key: tierOf.get(id), source: 'computed' });
+    }
+    expect(rows.every((c) => c.currentTier?.key === tierOf.get(c.id))).toBe(true);
+  });
+
+  it('applies the data scope to a tier filter', async () => {
+    const own = await walk('tier=C,S,A', 200, 'manager');
+    expect(own.map((c) => c.id).sort((a, b) => a - b)).toEqual(
+      expectedIds(['C', 'S', 'A'], t.users.manager.id),
+    );
   });
 });

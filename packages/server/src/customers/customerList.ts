@@ -4,6 +4,9 @@ import type { Actor } from '../access/actor.js';
 import { decodeCursor, encodeCursor } from '../app/cursor.js';
 import { containsPattern } from '../app/like.js';
 import type { Queryable } from '../app/transaction.js';
+import { currentTierIn } from '../grades/currentTierFilter.js';
+import { loadCurrentRuns, type GradedRun } from '../grades/gradedRuns.js';
+import { currentTierViews, type CurrentTierView } from '../overrides/currentTier.js';
 import { customerError } from './customerErrors.js';
 import type { CustomerListQuery, CustomerRow, CustomerSort } from './customerSchemas.js';
 import { visibleCustomer } from './customerService.js';
@@ -26,6 +29,8 @@ const SORT_COLUMNS: Record<CustomerSort, SortColumn> = {
 
 export interface CustomerPage {
   items: CustomerRow[];
+  /** The current tier of each listed customer that has one (override wins), by customer id. */
+  tiers: Map<number, CurrentTierView>;
   nextCursor: string | null;
   total?: number;
 }
@@ -34,13 +39,16 @@ export interface CustomerPage {
  * Filtered, sorted customer list with keyset pagination. Order is (sort column, id) in the requested
  * direction, with nulls last either way; the cursor carries the last row's sort value as PostgreSQL
  * text (exact for timestamps and numerics), so ties and microseconds never skip or repeat a row.
+ * `today` (YYYY-MM-DD, org timezone) decides which overrides are still active for the tier filter and column.
  */
 export async function listCustomers(
   db: Queryable,
   actor: Actor,
   query: CustomerListQuery,
+  today: string,
 ): Promise<CustomerPage> {
-  const filters = filterConditions(actor, query);
+  const runs = query.tier ? await loadCurrentRuns(db) : [];
+  const filters = filterConditions(actor, query, runs, today);
   const sort = SORT_COLUMNS[query.sort];
   const desc = query.order === 'desc';
   const conditions = [...filters];
@@ -62,6 +70,11 @@ export async function listCustomers(
   const last = page.at(-1);
   const result: CustomerPage = {
     items: page.map((r) => r.customer),
+    tiers: await currentTierViews(
+      db,
+      page.map((r) => r.customer.id),
+      today,
+    ),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor([query.sort, query.order, last.sortKey, last.customer.id])
@@ -77,7 +90,12 @@ export async function listCustomers(
   return result;
 }
 
-function filterConditions(actor: Actor, query: CustomerListQuery): SQL[] {
+function filterConditions(
+  actor: Actor,
+  query: CustomerListQuery,
+  currentRuns: readonly GradedRun[],
+  today: string,
+): SQL[] {
   const conditions: SQL[] = [visibleCustomer(actor) ?? sql`true`];
   if (query.q) conditions.push(sql`${customers.name} ILIKE ${containsPattern(query.q)}`);
   if (query.industry) conditions.push(eq(customers.industry, query.industry));
@@ -87,8 +105,7 @@ function filterConditions(actor: Actor, query: CustomerListQuery): SQL[] {
   if (query.marketPosition) conditions.push(eq(customers.marketPosition, query.marketPosition));
   if (query.parentId) conditions.push(eq(customers.parentId, query.parentId));
   if (query.tag) conditions.push(sql`${customers.tags} @> ARRAY[${query.tag}]::text[]`);
-  // No grading run has graded anyone yet, so a tier matches no customer (see the parameter's description).
-  if (query.tier) conditions.push(sql`false`);
+  if (query.tier) conditions.push(currentTierIn(currentRuns, sql`${customers.id}`, query.tier, today));
   return conditions;
 }
 

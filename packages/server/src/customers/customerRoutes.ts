@@ -9,13 +9,16 @@ import { contactSchema } from '../contacts/contactSchemas.js';
 import { interactionSchema } from '../interactions/interactionSchemas.js';
 import { orderSchema } from '../orders/orderSchemas.js';
 import { surveySchema } from '../surveys/surveySchemas.js';
+import { orgTimeZone } from '../time/OrgTimeZone.js';
 import { customerDetail } from './customerDetail.js';
 import { listCustomers } from './customerList.js';
 import {
   createCustomerBody,
+  customerListItemSchema,
   customerListQuery,
   customerSchema,
   presentCustomer,
+  presentCustomerListItem,
   updateCustomerBody,
 } from './customerSchemas.js';
 import { createCustomer, deleteCustomer, updateCustomer } from './customerService.js';
@@ -44,7 +47,7 @@ const customerDetailSchema = z
 
 export const customersFeature: Feature = {
   name: 'customers',
-  register(app, { database }) {
+  register(app, { config, database }) {
     const { db } = database;
 
     app.get(
@@ -55,12 +58,13 @@ export const customersFeature: Feature = {
           tags,
           summary: 'Customers in your scope: filter, sort, keyset pages',
           querystring: customerListQuery,
-          response: { 200: pageSchema(customerSchema), ...standardErrorResponses },
+          response: { 200: pageSchema(customerListItemSchema), ...standardErrorResponses },
         },
       },
       async (request) => {
-        const page = await listCustomers(db, actorOf(request), request.query);
-        return { ...page, items: page.items.map(presentCustomer) };
+        const today = orgTimeZone(config.orgTimezone).localDate(Date.now());
+        const { tiers, ...page } = await listCustomers(db, actorOf(request), request.query, today);
+        return { ...page, items: page.items.map((row) => presentCustomerListItem(row, tiers.get(row.id))) };
       },
     );
 

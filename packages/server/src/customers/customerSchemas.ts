@@ -10,6 +10,7 @@ import {
   optionalText,
   shortText,
 } from '../app/schemas.js';
+import type { CurrentTierView } from '../overrides/currentTier.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 
@@ -45,6 +46,28 @@ export const customerSchema = z
 
 export type CustomerOut = z.infer<typeof customerSchema>;
 
+export const customerListItemSchema = customerSchema
+  .extend({
+    currentTier: z
+      .object({
+        key: z.string(),
+        label: z.object({ zh: z.string(), en: z.string() }),
+        source: z.enum(['override', 'computed']).describe('An active override, or what the model computed'),
+      })
+      .nullable()
+      .describe('The tier users see now; null until a published run has graded the customer'),
+  })
+  .describe('CustomerListItem');
+
+export function presentCustomerListItem(
+  row: CustomerRow,
+  view: CurrentTierView | undefined,
+): z.infer<typeof customerListItemSchema> {
+  const currentTier =
+    view?.tier && view.source ? { key: view.tier.key, label: view.tier.label, source: view.source } : null;
+  return { ...presentCustomer(row), currentTier };
+}
+
 const customerFields = {
   externalId: externalIdSchema,
   name: shortText(200),
@@ -78,6 +101,22 @@ export const CUSTOMER_SORTS = [
 ] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
+/** One or more tier keys, comma-separated and/or repeated. */
+const tierListQuery = z
+  .union([z.string().max(500), z.array(z.string().max(500)).max(20)])
+  .transform((value) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((part) => part.split(','))
+      .map((key) => key.trim())
+      .filter((key) => key.length > 0),
+  )
+  .pipe(
+    z
+      .array(z.string().max(50, 'a tier key has at most 50 characters'))
+      .min(1, 'name at least one tier key')
+      .max(20, 'at most 20 tier keys'),
+  );
+
 export const customerListQuery = z.object({
   q: z.string().trim().min(1).max(200).optional().describe('Part of the name (Chinese or Latin)'),
   industry: z.string().max(100).optional(),
@@ -87,11 +126,11 @@ export const customerListQuery = z.object({
   marketPosition: z.enum(MARKET_POSITIONS).optional(),
   tag: z.string().max(50).optional(),
   parentId: idSchema.optional(),
-  tier: z
-    .string()
-    .max(20)
+  tier: tierListQuery
     .optional()
-    .describe('Available once grading runs exist: until a run has graded customers it matches none'),
+    .describe(
+      'Current tier key(s) (override wins): tier=S, tier=S,A or tier=S&tier=A; customers never graded match none',
+    ),
   sort: z.enum(CUSTOMER_SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: limitSchema,
