@@ -20,7 +20,7 @@ const scheduleInput = z
     '5-field cron (minute hour day-of-month month day-of-week) in the org timezone; null = no schedule',
   );
 
-const priorityInput = z
+export const priorityInput = z
   .number()
   .int()
   .min(0)
@@ -41,7 +41,8 @@ export const versionListQuery = listQuery;
 
 export const createModelBody = z
   .object({
-    fromModelId: idSchema
+    fromModelId: z
+      .union([z.number().int().positive().max(Number.MAX_SAFE_INTEGER), idSchema])
       .optional()
       .describe('Copy this version (any status) into a new draft version of its family'),
     key: modelKeySchema.optional().describe('A new family’s key (default: generated); not with fromModelId'),
