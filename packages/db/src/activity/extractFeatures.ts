@@ -57,7 +57,18 @@ export async function extractFeatures(pool: pg.Pool, options: ExtractOptions): P
                  WHERE parent_id IS NOT NULL AND deleted_at IS NULL GROUP BY parent_id) s ON s.parent_id = c.id
       WHERE c.deleted_at IS NULL
       ORDER BY c.id`;
-    return await collect(client, query, total, options);
+    // Read both tables along their primary keys (merge join): rows then stream out in id order from the
+    // first one, and decoding them here overlaps the scan. The planner's default at a million customers, a
+    // hash join, spills the hash and then sorts every wide row (≈1 KB of rollup) on disk before sending any.
+    await client.query('BEGIN');
+    await client.query('SET LOCAL enable_hashjoin = off');
+    await client.query('SET LOCAL enable_sort = off');
+    const extracted = await collect(client, query, total, options);
+    await client.query('COMMIT');
+    return extracted;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   } finally {
     client.release();
   }
