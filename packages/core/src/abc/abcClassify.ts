@@ -1,4 +1,5 @@
 import { argsortByValueThenId } from '../util/argsortByValueThenId.js';
+import type { ColumnOrder } from '../util/columnOrder.js';
 import { CompensatedSum } from '../math/compensatedSum.js';
 import { ABC_CLASS } from './abcLabels.js';
 import type { AbcConfig } from './AbcConfig.js';
@@ -41,6 +42,7 @@ export function abcClassify(
   ids: Float64Array,
   config: AbcConfig,
   byId?: Uint32Array,
+  shared?: ColumnOrder,
 ): AbcResult {
   const n = values.length;
   const abcClass = new Uint8Array(n).fill(ABC_CLASS.C);
@@ -61,8 +63,10 @@ export function abcClassify(
     }
   }
   const sum = total.value;
-  const sorted = argsortByValueThenId(keys, ids, 'desc', byId);
-  const order = sorted.slice(0, onCurve);
+  const order =
+    shared && shared.values === values
+      ? descendingPositive(shared, onCurve)
+      : argsortByValueThenId(keys, ids, 'desc', byId).slice(0, onCurve);
 
   const aCut = cutOf(config.aMaxShare);
   const bCut = cutOf(config.bMaxShare);
@@ -76,6 +80,28 @@ export function abcClassify(
     cumulativeShare[row] = Math.min(1, running.value / sum);
   }
   return { abcClass, cumulativeShare, order, total: sum };
+}
+
+/**
+ * The rows with a value > 0 (and finite), largest first, equal values by id: the shared ascending
+ * order (ties by id) read backwards tie group by tie group, each group forwards.
+ */
+function descendingPositive(
+  { rows, sorted, finiteFrom, finiteTo }: ColumnOrder,
+  onCurve: number,
+): Uint32Array {
+  const order = new Uint32Array(onCurve);
+  let at = 0;
+  let end = finiteTo;
+  const from = Math.max(finiteFrom, finiteTo - onCurve);
+  while (end > from) {
+    const value = sorted[end - 1]!;
+    let start = end - 1;
+    while (start > from && sorted[start - 1] === value) start--;
+    for (let j = start; j < end; j++) order[at++] = rows[j]!;
+    end = start;
+  }
+  return order;
 }
 
 /** A cut of 100 % takes in every customer on the curve, however small its share. */

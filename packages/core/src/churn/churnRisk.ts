@@ -58,7 +58,8 @@ export function churnRisk(input: ChurnInput, config: ChurnConfig): ChurnResult {
   for (const key of CHURN_SIGNAL_KEYS) {
     const signal = config.signals[key];
     const measured = measures[key](input, scratch);
-    const column = new Float64Array(n).fill(Number.NaN);
+    // applySignal writes every row (NaN where the signal did not fire): no separate fill pass.
+    const column = new Float64Array(n);
     applySignal(
       {
         threshold: signal.threshold,
@@ -113,6 +114,7 @@ function applySignal(
   const { threshold, weight, up, strict, bit } = p;
   const span = p.full - threshold;
   for (let i = 0; i < measured.length; i++) {
+    column[i] = Number.NaN;
     if (hasBought[i] === 0) continue;
     const x = measured[i]!;
     const fires = up ? (strict ? x > threshold : atLeast(x, threshold)) : atMost(x, threshold);

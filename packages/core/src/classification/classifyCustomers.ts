@@ -2,7 +2,8 @@ import { MARKET_POSITION_CODE } from '../matrix/FeatureMatrix.js';
 import { ABC_CLASS } from '../abc/abcLabels.js';
 import { revenueGrowthAt } from '../util/revenueGrowthAt.js';
 import { atLeast } from '../util/tolerantCompare.js';
-import { topShareCutoff } from '../util/topShareCutoff.js';
+import type { ColumnOrders } from '../util/columnOrder.js';
+import { positiveTopShareCutoff, topShareCutoff } from '../util/topShareCutoff.js';
 import type { ClassificationConfig } from './ClassificationConfig.js';
 import { INDUSTRY_POSITION, PORTFOLIO_QUADRANT } from './classificationLabels.js';
 
@@ -62,6 +63,7 @@ const positive = (v: number): boolean => v > 0;
 export function classifyCustomers(
   input: ClassificationInput,
   config: ClassificationConfig,
+  orders?: ColumnOrders,
 ): ClassificationResult {
   const n = input.revenue.length;
   const { importance: imp, demand: dem, contribution: con, potential: pot } = config;
@@ -71,12 +73,16 @@ export function classifyCustomers(
       'classifyCustomers: abcClass is required by contribution.method = abc or importance.abcAWithoutTier',
     );
   }
-  const demandCut = topShareCutoff(input.demandValue, dem.topShare, positive);
+  // A column another model has sorted already (revenue, predicted CLV) gives its cut by lookup.
+  const cut = (values: Float64Array, share: number): number => {
+    const sorted = orders?.sorted(values);
+    return sorted ? positiveTopShareCutoff(sorted, share) : topShareCutoff(values, share, positive);
+  };
+  const demandCut = cut(input.demandValue, dem.topShare);
   const contributionCut =
-    con.method === 'top_share' ? topShareCutoff(input.contributionValue, con.topShare, positive) : Number.NaN;
+    con.method === 'top_share' ? cut(input.contributionValue, con.topShare) : Number.NaN;
   // NaN cuts and thresholds disable a criterion: every comparison with NaN is false.
-  const clvCut =
-    pot.clvTopShare === null ? Number.NaN : topShareCutoff(input.clvPredicted, pot.clvTopShare, positive);
+  const clvCut = pot.clvTopShare === null ? Number.NaN : cut(input.clvPredicted, pot.clvTopShare);
   const minGrowth = pot.minGrowth ?? Number.NaN;
   const minEmployees = pot.minEmployees ?? Number.NaN;
   const minCompanyRevenue = pot.minCompanyRevenue ?? Number.NaN;

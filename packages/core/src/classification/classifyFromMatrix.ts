@@ -1,11 +1,12 @@
 import { column, type FeatureMatrix } from '../matrix/FeatureMatrix.js';
+import type { ColumnOrders } from '../util/columnOrder.js';
 import type { ClassificationConfig } from './ClassificationConfig.js';
 import { classifyCustomers, type ClassificationResult } from './classifyCustomers.js';
 
 /**
  * The five dimensions and the quadrant from the matrix plus the other models' outputs: the ABC class
  * (abcClassify), the tier index (0 = top tier) and strategic flags when known, and predicted CLV when
- * the CLV model ran (else the clv_predicted column).
+ * the CLV model ran (else the clv_predicted column). `orders`: column sorts other models already made.
  */
 export function classifyFromMatrix(
   matrix: FeatureMatrix,
@@ -16,6 +17,7 @@ export function classifyFromMatrix(
     strategic?: Uint8Array;
     clvPredicted?: Float64Array;
   } = {},
+  orders?: ColumnOrders,
 ): ClassificationResult {
   return classifyCustomers(
     {
@@ -33,5 +35,6 @@ export function classifyFromMatrix(
       strategic: extra.strategic,
     },
     config,
+    orders,
   );
 }

@@ -62,7 +62,7 @@ describe('BG/NBD on CDNOW (FHL 2005)', () => {
     for (const k of ['r', 'alpha', 'a', 'b'] as const)
       expect(relativeError(fit.params[k], PAPER[k])).toBeLessThan(1e-3);
     expect(relativeError(fit.logLikelihood, PAPER_LL)).toBeLessThan(1e-3);
-    expect(fit.groups).toBeLessThan(rows.length); // identical (x, t_x, T) rows were grouped
+    expect(fit.groups).toBeLessThan(rows.length); // customers without repeat purchases were grouped by T
   });
 
   it('fits them from the raw transactions through summarisePurchases (days in, weeks as the unit)', () => {

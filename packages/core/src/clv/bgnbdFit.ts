@@ -13,7 +13,7 @@ export interface BgNbdFitOptions {
 
 export interface BgNbdFit extends LikelihoodFitSummary {
   readonly params: BgNbdParams;
-  /** Distinct (x, t_x, T) groups the likelihood was evaluated on. */
+  /** Entries the likelihood was evaluated on (see groupPurchaseHistories). */
   readonly groups: number;
 }
 

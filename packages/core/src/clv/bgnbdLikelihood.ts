@@ -11,7 +11,7 @@ import { meanNegativeLogLikelihood } from './fitLogParameters.js';
  *   ℓ = log Γ(r+x) − log Γ(r) + r log α + log B(a, b+x) − log B(a, b)
  *       + logsumexp( −(r+x) log(α+T),  [x>0] (log a − log(b+x−1) − (r+x) log(α+t_x)) )
  * using B(a+1, b+x−1)/B(a, b+x) = a/(b+x−1). The first line depends on x only and is computed once per
- * distinct x; the log-sum-exp needs one exp and one log1p per distinct (x, t_x, T).
+ * distinct x; the log-sum-exp needs one exp and one log1p per entry of groupPurchaseHistories.
  */
 export function bgnbdLogLikelihood(params: BgNbdParams, groups: BgNbdGroups): number {
   return evaluate(params, groups, null);
@@ -71,7 +71,7 @@ function evaluate({ r, alpha, a, b }: BgNbdParams, g: BgNbdGroups, grad: Float64
       db += w * (digamma(b + x) - psiB - psiABX + psiAB);
     }
   }
-  // Hot loop: one entry per distinct (x, t_x, T). Indices are in range by construction, hence `!`.
+  // Hot loop, one iteration per entry. Indices are in range by construction, hence `!`.
   const { weight, xIndex, tIndex, txIndex, size } = g;
   const sum = new CompensatedSum(ll);
   for (let i = 0; i < size; i++) {

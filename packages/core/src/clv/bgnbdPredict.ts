@@ -19,18 +19,46 @@ export function bgnbdProbabilityAlive(
   T: Float64Array,
 ): Float64Array {
   const out = new Float64Array(x.length);
+  // log a − log(b+x−1) depends on x only, a small integer: two logs per customer become a lookup.
+  const ratio = new Float64Array(RATIO_TABLE).fill(Number.NaN);
   for (let i = 0; i < x.length; i++) {
-    const [xi, txi, Ti] = [x[i]!, tx[i]!, T[i]!];
-    out[i] = isValidHistory(xi, txi, Ti) ? Math.exp(-logDeadOdds1p(params, xi, txi, Ti)) : Number.NaN;
+    const xi = x[i]!;
+    const txi = tx[i]!;
+    const Ti = T[i]!;
+    if (!isValidHistory(xi, txi, Ti)) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    let logRatio: number;
+    if (xi < RATIO_TABLE) {
+      logRatio = ratio[xi]!;
+      if (logRatio !== logRatio) logRatio = ratio[xi] = logOddsRatio(params, xi);
+    } else {
+      logRatio = logOddsRatio(params, xi);
+    }
+    out[i] = Math.exp(-logDeadOdds1p(params, logRatio, xi, txi, Ti));
   }
   return out;
 }
 
-/** log(1 + odds of having dropped out) = −log P(alive). */
-function logDeadOdds1p({ r, alpha, a, b }: BgNbdParams, x: number, tx: number, T: number): number {
+/** x values below this have their log a − log(b+x−1) cached. */
+const RATIO_TABLE = 1024;
+
+function logOddsRatio({ a, b }: BgNbdParams, x: number): number {
+  return Math.log(a) - Math.log(b + x - 1);
+}
+
+/** log(1 + odds of having dropped out) = −log P(alive); `logRatio` = logOddsRatio(x). */
+function logDeadOdds1p(
+  { r, alpha }: BgNbdParams,
+  logRatio: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
   if (x === 0) return 0;
   // log((α+T)/(α+t_x)) as log1p, exact when T is close to t_x (recent buyers)
-  return log1pExp(Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log1p((T - tx) / (alpha + tx)));
+  return log1pExp(logRatio + (r + x) * Math.log1p((T - tx) / (alpha + tx)));
 }
 
 /** E[X(t)]: expected purchases of a new customer in (0, t] (FHL eq. 9); NaN for t < 0. */

@@ -74,7 +74,7 @@ for (const customers of sizes.length > 0 ? sizes : [100_000, 1_000_000]) {
     fitBgNbd(summary.x, summary.tx, summary.T, rows, { timeUnit: 7 }),
   );
   console.log(
-    `    ${bgnbd.groups.toLocaleString('en')} distinct (x, t_x, T); warm start ${bgnbd.warmStartIterations} it., ` +
+    `    ${bgnbd.groups.toLocaleString('en')} likelihood entries; warm start ${bgnbd.warmStartIterations} it., ` +
       `full ${bgnbd.iterations} it. / ${bgnbd.evaluations} evaluations, converged ${bgnbd.converged}`,
   );
   const fit = time('fitClv (BG/NBD + Gamma-Gamma)', () => fitClv(input));

@@ -7,7 +7,7 @@ import {
   meanNegativeLogLikelihood,
   type LikelihoodFitSummary,
 } from './fitLogParameters.js';
-import { groupRows } from './groupRows.js';
+import { distinctValues } from './distinctValues.js';
 
 /**
  * Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"; Fader & Hardie's note): each
@@ -95,19 +95,23 @@ interface SpendData {
 }
 
 function prepare(x: Float64Array, mbar: Float64Array, rows: Uint32Array): SpendData {
-  const distinct = groupRows([x], rows);
-  const xValues = Float64Array.from(distinct.first, (row) => x[row]!);
+  // Distinct x through a lookup table (x is a small integer), not a hash per customer.
+  const distinct = distinctValues([x], rows);
+  const xIndex = distinct.index[0]!;
+  const xWeight = new Float64Array(distinct.values.length);
   const xm = new Float64Array(rows.length);
   let sumXLogMX = 0;
   let sumLogM = 0;
-  rows.forEach((row, k) => {
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
     const xi = x[row]!;
     const m = mbar[row]!;
+    xWeight[xIndex[k]!]!++;
     xm[k] = xi * m;
     sumXLogMX += xi * (Math.log(m) + Math.log(xi));
     sumLogM += Math.log(m);
-  });
-  return { xIndex: distinct.groupOf, xm, xValues, xWeight: distinct.weight, sumXLogMX, sumLogM };
+  }
+  return { xIndex, xm, xValues: distinct.values, xWeight, sumXLogMX, sumLogM };
 }
 
 function fromArray(values: ArrayLike<number>): GammaGammaParams {

@@ -4,8 +4,11 @@
  * sorting, no per-row objects. −0 and 0 are one value; NaN never equals anything, so callers leave
  * NaN rows out through `rows`. Groups are numbered in order of first occurrence.
  *
- * The cost at 10⁶ rows is memory traffic, so the table grows with the number of groups rather than
- * rows (few distinct values stay in cache), and each group's hash is kept to skip most comparisons.
+ * The cost at 10⁶ rows is cache misses (BG/NBD histories give ~0.6 groups per row, so the table does
+ * not fit in cache). Hence the layout: each table slot holds the group's hash next to its number, and
+ * each group's count and values sit together in one record, so a row costs about two misses (slot,
+ * record) instead of one per column plus the hash, count and first-row arrays. The table grows with
+ * the number of groups rather than rows, so few distinct values stay in cache.
  */
 export interface RowGroups {
   /** Number of distinct groups. */
@@ -18,19 +21,24 @@ export interface RowGroups {
   readonly weight: Float64Array;
 }
 
+const INITIAL_GROUPS = 512;
+
 /** Groups `rows` (all rows when omitted) by their values in `columns`. */
 export function groupRows(columns: readonly Float64Array[], rows?: Uint32Array): RowGroups {
   const n = rows ? rows.length : (columns[0]?.length ?? 0);
   const nc = columns.length;
+  // Record of group g: records[g·stride] = count, then the group's nc values.
+  const stride = nc + 1;
   const scratch = new Float64Array(1);
   const bits = new Uint32Array(scratch.buffer);
+  const values = new Float64Array(nc);
   const groupOf = new Uint32Array(n);
-  // Slots hold group + 1, so a new (zero-filled) table is empty without a fill pass.
-  let table: Int32Array = new Int32Array(1024);
-  let mask = table.length - 1;
-  let hashes: Int32Array = new Int32Array(512);
-  let first: Uint32Array = new Uint32Array(512);
-  let weight: Float64Array = new Float64Array(512);
+  // Slot s: table[2s] = hash, table[2s+1] = group + 1 (0 = empty, so a new table needs no fill pass).
+  let table: Int32Array = new Int32Array(2 * 2 * INITIAL_GROUPS);
+  let mask = table.length / 2 - 1;
+  let hashes: Int32Array = new Int32Array(INITIAL_GROUPS);
+  let first: Uint32Array = new Uint32Array(INITIAL_GROUPS);
+  let records: Float64Array = new Float64Array(INITIAL_GROUPS * stride);
   let size = 0;
   // Hot loop; indices are in range by construction, hence `!`.
   for (let i = 0; i < n; i++) {
@@ -38,7 +46,9 @@ export function groupRows(columns: readonly Float64Array[], rows?: Uint32Array):
     // MurmurHash3-style mixing of both 32-bit halves of each value (+0 folds −0 into 0).
     let h = 0x9747b28c | 0;
     for (let c = 0; c < nc; c++) {
-      scratch[0] = columns[c]![row]! + 0;
+      const v = columns[c]![row]! + 0;
+      values[c] = v;
+      scratch[0] = v;
       h = Math.imul(h ^ bits[0]!, 0xcc9e2d51);
       h = Math.imul((h << 15) | (h >>> 17), 0x1b873593) ^ bits[1]!;
       h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
@@ -50,50 +60,55 @@ export function groupRows(columns: readonly Float64Array[], rows?: Uint32Array):
     h ^= h >>> 16;
     let slot = h & mask;
     for (;;) {
-      const g = table[slot]! - 1;
+      const g = table[2 * slot + 1]! - 1;
       if (g < 0) {
         if (size === first.length) {
           hashes = grow(hashes, new Int32Array(2 * size));
           first = grow(first, new Uint32Array(2 * size));
-          weight = grow(weight, new Float64Array(2 * size));
+          records = grow(records, new Float64Array(2 * size * stride));
         }
         hashes[size] = h;
         first[size] = row;
-        weight[size] = 1;
+        const at = size * stride;
+        records[at] = 1;
+        for (let c = 0; c < nc; c++) records[at + 1 + c] = values[c]!;
         groupOf[i] = size;
-        table[slot] = ++size;
-        if (2 * size > table.length) {
-          table = rehash(hashes, size, 2 * table.length);
-          mask = table.length - 1;
+        table[2 * slot] = h;
+        table[2 * slot + 1] = ++size;
+        if (4 * size > table.length) {
+          table = rehash(hashes, size, table.length);
+          mask = table.length / 2 - 1;
         }
         break;
       }
-      if (hashes[g] === h && sameValues(columns, nc, first[g]!, row)) {
-        weight[g] = weight[g]! + 1;
+      if (table[2 * slot] === h && sameValues(records, g * stride, values, nc)) {
+        records[g * stride] = records[g * stride]! + 1;
         groupOf[i] = g;
         break;
       }
       slot = (slot + 1) & mask;
     }
   }
-  return { size, groupOf, first: first.slice(0, size), weight: weight.slice(0, size) };
+  const weight = new Float64Array(size);
+  for (let g = 0; g < size; g++) weight[g] = records[g * stride]!;
+  return { size, groupOf, first: first.slice(0, size), weight };
 }
 
-function sameValues(columns: readonly Float64Array[], nc: number, a: number, b: number): boolean {
-  for (let c = 0; c < nc; c++) {
-    const column = columns[c]!;
-    if (column[a] !== column[b]) return false;
-  }
+function sameValues(records: Float64Array, at: number, values: Float64Array, nc: number): boolean {
+  for (let c = 0; c < nc; c++) if (records[at + 1 + c] !== values[c]) return false;
   return true;
 }
 
-function rehash(hashes: Int32Array, size: number, capacity: number): Int32Array {
-  const table = new Int32Array(capacity);
-  const mask = capacity - 1;
+/** A table twice the size (in slots) of one `length` ints long, holding groups 0..size−1. */
+function rehash(hashes: Int32Array, size: number, length: number): Int32Array {
+  const table = new Int32Array(2 * length);
+  const mask = length - 1;
   for (let g = 0; g < size; g++) {
-    let slot = hashes[g]! & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = g + 1;
+    const h = hashes[g]!;
+    let slot = h & mask;
+    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    table[2 * slot] = h;
+    table[2 * slot + 1] = g + 1;
   }
   return table;
 }

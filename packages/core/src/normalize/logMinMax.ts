@@ -19,8 +19,10 @@ export function logMinMax(values: Float64Array, options: CapOptions = {}): Float
   const logged = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) logged[i] = signedLog1p(values[i]!);
   const range = options.range;
-  return minMaxScale(logged, {
-    ...options,
-    range: range ? [signedLog1p(range[0]), signedLog1p(range[1])] : undefined,
-  });
+  // The logged column is ours: scale it in place rather than allocating another.
+  return minMaxScale(
+    logged,
+    { ...options, range: range ? [signedLog1p(range[0]), signedLog1p(range[1])] : undefined },
+    logged,
+  );
 }

@@ -18,11 +18,15 @@ export type CapOptions = Pick<CappedSpec, 'cap' | 'floor' | 'range'>;
  * Degenerate bounds (lo = hi: one customer, all equal, or a cap that collapses onto the floor) give
  * 50 to values at the bound, 100 above it and 0 below it, so the order is kept and nothing is NaN.
  */
-export function minMaxScale(values: Float64Array, options: CapOptions = {}): Float64Array {
+export function minMaxScale(
+  values: Float64Array,
+  options: CapOptions = {},
+  out: Float64Array = new Float64Array(values.length),
+): Float64Array {
   const bounds = options.range
     ? { lo: options.range[0], hi: options.range[1] }
     : quantileBounds(values, options.floor ?? 0, options.cap ?? 1);
-  return scaleToBounds(values, bounds);
+  return scaleToBounds(values, bounds, out);
 }
 
 /** The `floor` and `cap` quantiles of the finite values; NaN bounds when there are none. */
@@ -46,10 +50,16 @@ function finiteExtremes(values: Float64Array): Bounds {
   return lo <= hi ? { lo, hi } : { lo: Number.NaN, hi: Number.NaN };
 }
 
-/** Linear map of [lo, hi] onto [0, 100] with clamping; see `minMaxScale` for the degenerate case. */
-export function scaleToBounds(values: Float64Array, { lo, hi }: Bounds): Float64Array {
+/**
+ * Linear map of [lo, hi] onto [0, 100] with clamping; see `minMaxScale` for the degenerate case.
+ * `out` may be `values` itself (element by element), which spares a column for derived inputs.
+ */
+export function scaleToBounds(
+  values: Float64Array,
+  { lo, hi }: Bounds,
+  out: Float64Array = new Float64Array(values.length),
+): Float64Array {
   const n = values.length;
-  const out = new Float64Array(n);
   const width = hi - lo;
   const degenerate = !(width > 0 && width < Infinity);
   for (let i = 0; i < n; i++) {

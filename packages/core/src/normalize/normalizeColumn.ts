@@ -1,3 +1,4 @@
+import type { ColumnOrders } from '../util/columnOrder.js';
 import type { CodeTable } from './enumMap.js';
 import { enumMap } from './enumMap.js';
 import { logMinMax } from './logMinMax.js';
@@ -20,6 +21,7 @@ export function normalizeColumn(
   direction: Direction = 'higher',
   codes?: CodeTable,
   scratch?: RankScratch,
+  orders?: ColumnOrders,
 ): Float64Array {
   switch (spec.method) {
     case 'bands':
@@ -27,7 +29,7 @@ export function normalizeColumn(
     case 'enum':
       return enumMap(values, spec, codes);
     case 'percentile':
-      return oriented(percentileRank(values, scratch), direction);
+      return oriented(percentileRank(values, scratch, orders), direction);
     case 'minmax':
       return oriented(minMaxScale(values, spec), direction);
     case 'log_minmax':

@@ -11,10 +11,18 @@ export function quantileInPlace(scratch: Float64Array, p: number): number {
   const h = (m - 1) * Math.min(1, Math.max(0, p));
   const k = Math.floor(h);
   const f = h - k;
+  // The minimum alone (a floor of 0) is one scan; selection would partition repeatedly.
+  if (k === 0 && f === 0) return minimum(scratch);
   const lower = selectKth(scratch, k);
   if (f === 0) return lower;
   // Selection leaves every value right of k at least `lower`; the next order statistic is their minimum.
   let upper = Infinity;
   for (let i = k + 1; i < m; i++) if (scratch[i]! < upper) upper = scratch[i]!;
   return lower + f * (upper - lower);
+}
+
+function minimum(values: Float64Array): number {
+  let min = values[0]!;
+  for (let i = 1; i < values.length; i++) if (values[i]! < min) min = values[i]!;
+  return min;
 }

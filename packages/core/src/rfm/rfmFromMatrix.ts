@@ -1,9 +1,18 @@
 import { column, type FeatureMatrix } from '../matrix/FeatureMatrix.js';
+import type { ColumnOrders } from '../util/columnOrder.js';
 import type { RfmConfig } from './RfmConfig.js';
 import { rfmScore, type RfmResult } from './rfmScore.js';
 
-/** RFM on recency_days and the matrix columns named by `config.frequencyBasis` / `config.monetaryBasis`. */
-export function rfmFromMatrix(matrix: FeatureMatrix, config: RfmConfig, byId?: Uint32Array): RfmResult {
+/**
+ * RFM on recency_days and the matrix columns named by `config.frequencyBasis` / `config.monetaryBasis`;
+ * `orders` shares the monetary column's sort with other models.
+ */
+export function rfmFromMatrix(
+  matrix: FeatureMatrix,
+  config: RfmConfig,
+  byId?: Uint32Array,
+  orders?: ColumnOrders,
+): RfmResult {
   return rfmScore(
     {
       ids: matrix.ids,
@@ -13,5 +22,6 @@ export function rfmFromMatrix(matrix: FeatureMatrix, config: RfmConfig, byId?: U
     },
     config,
     byId,
+    orders,
   );
 }

@@ -1,4 +1,5 @@
 import { argsortByValueThenId, idOrder } from '../util/argsortByValueThenId.js';
+import type { ColumnOrders } from '../util/columnOrder.js';
 import { resolveRfmGrid, cellIndex, type RfmSegment } from './rfmSegments.js';
 import type { RfmConfig } from './RfmConfig.js';
 
@@ -44,7 +45,12 @@ const LONE_BUYER_SCORE = 3;
  * Customers without a purchase in the window are not ranked: they get cell 111 (R=F=M=1) and the
  * `no_purchase` segment, so every customer has exactly one cell and one segment.
  */
-export function rfmScore(input: RfmInput, config: RfmConfig, byId?: Uint32Array): RfmResult {
+export function rfmScore(
+  input: RfmInput,
+  config: RfmConfig,
+  byId?: Uint32Array,
+  orders?: ColumnOrders,
+): RfmResult {
   const { ids, recencyDays, frequency, monetary } = input;
   const n = ids.length;
   const { segments, cellSegment } = resolveRfmGrid(config.grid);
@@ -56,10 +62,12 @@ export function rfmScore(input: RfmInput, config: RfmConfig, byId?: Uint32Array)
   const fKey = new Float64Array(n);
   const mKey = new Float64Array(n);
   let buyers = 0;
+  let buyersWithoutMonetary = 0;
   for (let i = 0; i < n; i++) {
     const freq = frequency[i]!;
     if (freq > 0) {
       buyers++;
+      if (Number.isNaN(monetary[i]!)) buyersWithoutMonetary++;
       const rec = recencyDays[i]!;
       const mon = monetary[i]!;
       rKey[i] = Number.isNaN(rec) ? Infinity : rec;
@@ -75,7 +83,13 @@ export function rfmScore(input: RfmInput, config: RfmConfig, byId?: Uint32Array)
   const m = new Uint8Array(n).fill(1);
   assignQuintiles(argsortByValueThenId(rKey, ids, 'asc', order), buyers, r, true);
   assignQuintiles(argsortByValueThenId(fKey, ids, 'asc', order), buyers, f, false);
-  assignQuintiles(argsortByValueThenId(mKey, ids, 'asc', order), buyers, m, false);
+  // The monetary column (revenue) is usually sorted for other models already: its shared order,
+  // non-buyers skipped, is the M order — unless a buyer's missing M must move to the front.
+  const mOrder =
+    orders && buyersWithoutMonetary === 0
+      ? buyersInOrder(orders.of(monetary).rows, frequency, buyers)
+      : argsortByValueThenId(mKey, ids, 'asc', order);
+  assignQuintiles(mOrder, buyers, m, false);
 
   const cell = new Uint16Array(n);
   const segment = new Uint8Array(n);
@@ -86,6 +100,14 @@ export function rfmScore(input: RfmInput, config: RfmConfig, byId?: Uint32Array)
     segment[i] = frequency[i]! > 0 ? cellSegment[cellIndex(ri, fi)]! : noPurchaseCode;
   }
   return { r, f, m, cell, segment, segments };
+}
+
+/** The buyers (frequency > 0) among `rows`, in that order. */
+function buyersInOrder(rows: Uint32Array, frequency: Float64Array, buyers: number): Uint32Array {
+  const out = new Uint32Array(buyers);
+  let at = 0;
+  for (let j = 0; j < rows.length; j++) if (frequency[rows[j]!]! > 0) out[at++] = rows[j]!;
+  return out;
 }
 
 /** Writes the quintile score of the first `count` rows of `sorted` (ascending) into `out`. */

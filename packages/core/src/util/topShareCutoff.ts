@@ -1,3 +1,4 @@
+import type { ColumnOrder } from './columnOrder.js';
 import { finiteValues, selectKth } from './selectKth.js';
 
 /**
@@ -18,4 +19,17 @@ export function topShareCutoff(
   const k = Math.ceil(Math.min(share, 1) * n - 1e-9);
   if (n === 0 || !(k >= 1)) return Number.NaN;
   return selectKth(candidates, n - k);
+}
+
+/**
+ * `topShareCutoff(values, share, v => v > 0)` read off a shared order of the column: the positive
+ * values are the top of its finite range, so the cut is one lookup instead of a selection.
+ */
+export function positiveTopShareCutoff({ sorted, finiteFrom, finiteTo }: ColumnOrder, share: number): number {
+  let firstPositive = finiteTo;
+  while (firstPositive > finiteFrom && sorted[firstPositive - 1]! > 0) firstPositive--;
+  const n = finiteTo - firstPositive;
+  const k = Math.ceil(Math.min(share, 1) * n - 1e-9);
+  if (n === 0 || !(k >= 1)) return Number.NaN;
+  return sorted[finiteTo - k]!;
 }
