@@ -7,6 +7,8 @@ import { modelCoverage } from './modelCoverage.js';
 import { diffModels } from './modelDiff.js';
 import { createDraft, editModel } from './modelDrafts.js';
 import { archiveModel, publishModel } from './modelLifecycle.js';
+import { requestScheduleSync } from '../schedule/scheduler.js';
+import type { Jobs } from '../jobs/startJobs.js';
 import { modelDetailSchema, modelSummarySchema, presentModel, presentModelSummary } from './modelPresent.js';
 import { getModelRow, listModels, listVersions } from './modelQueries.js';
 import { coverageSchema, diffSchema, publishedSetNote, validationSchema } from './modelRouteSchemas.js';
@@ -33,7 +35,7 @@ const tags = ['models'];
  */
 export const modelsFeature: Feature = {
   name: 'models',
-  register(app, { database }) {
+  register(app, { database, jobs }) {
     const { db } = database;
 
     app.get(
@@ -182,7 +184,9 @@ export const modelsFeature: Feature = {
         },
       },
       async (request) =>
-        presentModel(await editModel(db, actorOf(request), request.params.modelId, request.body)),
+        presentModel(
+          await withScheduleSync(jobs, editModel(db, actorOf(request), request.params.modelId, request.body)),
+        ),
     );
 
     app.post(
@@ -199,7 +203,12 @@ export const modelsFeature: Feature = {
         },
       },
       async (request) =>
-        presentModel(await publishModel(db, actorOf(request), request.params.modelId, request.body ?? {})),
+        presentModel(
+          await withScheduleSync(
+            jobs,
+            publishModel(db, actorOf(request), request.params.modelId, request.body ?? {}),
+          ),
+        ),
     );
 
     app.post(
@@ -213,7 +222,10 @@ export const modelsFeature: Feature = {
           response: { 200: modelDetailSchema, ...standardErrorResponses },
         },
       },
-      async (request) => presentModel(await archiveModel(db, actorOf(request), request.params.modelId)),
+      async (request) =>
+        presentModel(
+          await withScheduleSync(jobs, archiveModel(db, actorOf(request), request.params.modelId)),
+        ),
     );
   },
 };
@@ -223,4 +235,15 @@ function validation(document: unknown) {
   return checked.ok
     ? { valid: true, issues: [] }
     : { valid: false, issues: modelIssuesDetails(checked.issues) };
+}
+
+/**
+ * Publishing or archiving changes which schedules exist: ask the scheduler to re-sync now rather than at its
+ * next periodic check. The change itself is already committed, so a queue that is unavailable (a test app
+ * without jobs) must not fail the request.
+ */
+async function withScheduleSync<T>(jobs: Pick<Jobs, 'enqueue'>, change: Promise<T>): Promise<T> {
+  const result = await change;
+  await requestScheduleSync(jobs).catch(() => undefined);
+  return result;
 }
