@@ -30,12 +30,12 @@ export interface ChurnInput {
 }
 
 /**
- * The quantity compared with a signal's threshold, for every row; NaN where the customer cannot show
- * the signal (missing input, or no baseline to drop from). Columnar, one loop per signal, so each
- * loop stays monomorphic on 1M rows. A derived measure is written into `scratch` (one buffer reused
+ * The quantity compared with a signal's threshold, for rows from..to−1; NaN where the customer cannot
+ * show the signal (missing input, or no baseline to drop from). Columnar, one loop per signal, so each
+ * loop stays monomorphic. A derived measure is written into those rows of `scratch` (one buffer reused
  * for all signals, sparing ~60 MB of garbage per 1M rows); a plain input column is returned as is.
  */
-export type Measure = (c: ChurnInput, scratch: Float64Array) => Float64Array;
+export type Measure = (c: ChurnInput, scratch: Float64Array, from: number, to: number) => Float64Array;
 
 /** A count missing beside a known baseline means nothing happened in the window. */
 const countOrZero = (v: number): number => (Number.isNaN(v) ? 0 : v);
@@ -46,23 +46,22 @@ export function churnMeasures(config: ChurnConfig): Readonly<Record<ChurnSignalK
   // Each derived measure writes its own loop: a shared `map(f)` helper would make the call to f
   // megamorphic and several times slower on 1M rows.
   return {
-    order_drop: (c, out) => {
+    order_drop: (c, out, from, to) => {
       const min = s.order_drop.minPrevOrders;
-      for (let i = 0; i < out.length; i++) {
+      for (let i = from; i < to; i++) {
         const prev = c.orderCountPrev[i]!;
         // Without a real previous window (new customers, prospects) there is nothing to drop from.
         out[i] = prev >= min ? countOrZero(c.orderCount[i]!) / prev - 1 : Number.NaN;
       }
       return out;
     },
-    revenue_decline: (c, out) => {
-      for (let i = 0; i < out.length; i++)
-        out[i] = revenueGrowthAt(c.revenueGrowth, c.revenue, c.revenuePrev, i);
+    revenue_decline: (c, out, from, to) => {
+      for (let i = from; i < to; i++) out[i] = revenueGrowthAt(c.revenueGrowth, c.revenue, c.revenuePrev, i);
       return out;
     },
-    purchase_overdue: (c, out) => {
+    purchase_overdue: (c, out, from, to) => {
       const min = s.purchase_overdue.minDays;
-      for (let i = 0; i < out.length; i++) {
+      for (let i = from; i < to; i++) {
         const recency = c.recencyDays[i]!;
         out[i] = recency >= min ? recency / c.iptDays[i]! : Number.NaN;
       }
@@ -70,21 +69,21 @@ export function churnMeasures(config: ChurnConfig): Readonly<Record<ChurnSignalK
     },
     low_p_alive: (c) => c.pAlive,
     open_critical_complaint: (c) => c.openCriticalComplaints,
-    complaints_rising: (c, out) => {
-      for (let i = 0; i < out.length; i++) {
+    complaints_rising: (c, out, from, to) => {
+      for (let i = from; i < to; i++) {
         const now = c.complaintCount[i]!;
         // A first-window customer with complaints has risen from zero: complaints need no baseline.
         out[i] = now > countOrZero(c.complaintCountPrev[i]!) ? now : Number.NaN;
       }
       return out;
     },
-    csat_drop: (c, out) => difference(c.csat, c.csatPrev, out),
+    csat_drop: (c, out, from, to) => difference(c.csat, c.csatPrev, out, from, to),
     low_csat: (c) => c.csat,
-    nps_drop: (c, out) => difference(c.nps, c.npsPrev, out),
+    nps_drop: (c, out, from, to) => difference(c.nps, c.npsPrev, out, from, to),
     low_nps: (c) => c.nps,
-    silence: (c, out) => {
+    silence: (c, out, from, to) => {
       const fallback = s.silence.defaultCadenceDays;
-      for (let i = 0; i < out.length; i++) {
+      for (let i = from; i < to; i++) {
         const cadence = c.tierRevisitDays[i]!;
         out[i] = c.daysSinceInteraction[i]! / (cadence > 0 ? cadence : fallback);
       }
@@ -94,8 +93,14 @@ export function churnMeasures(config: ChurnConfig): Readonly<Record<ChurnSignalK
   };
 }
 
-function difference(now: Float64Array, before: Float64Array, out: Float64Array): Float64Array {
-  for (let i = 0; i < out.length; i++) out[i] = now[i]! - before[i]!;
+function difference(
+  now: Float64Array,
+  before: Float64Array,
+  out: Float64Array,
+  from: number,
+  to: number,
+): Float64Array {
+  for (let i = from; i < to; i++) out[i] = now[i]! - before[i]!;
   return out;
 }
 

@@ -306,6 +306,29 @@ describe('churnRisk properties', () => {
   });
 });
 
+describe('churnRisk over many customers', () => {
+  it('gives every customer the result it gets alone (blocks of customers are independent)', () => {
+    const rows: ChurnRow[] = Array.from({ length: 9000 }, (_, i) => ({
+      ...HEALTHY,
+      recency: (i * 37) % 400,
+      orderCount: i % 13,
+      csat: 1 + (i % 5),
+      nps: i % 11,
+      silentDays: (i * 11) % 120,
+      contactsLeft: i % 3 === 0 ? 1 : 0,
+    }));
+    const all = churnRisk(churnInputOf(rows), config);
+    for (const i of [0, 1, 4095, 4096, 4097, 8191, 8192, 8999]) {
+      const alone = churnRisk(churnInputOf([rows[i]!]), config);
+      expect(all.risk[i]).toBe(alone.risk[0]);
+      expect(all.level[i]).toBe(alone.level[0]);
+      expect(all.flags[i]).toBe(alone.flags[0]);
+      for (const key of Object.keys(all.evidence) as (keyof typeof all.evidence)[])
+        expect(all.evidence[key][i]).toBe(alone.evidence[key][0]);
+    }
+  });
+});
+
 describe('ChurnConfigSchema', () => {
   it('rejects a `full` on the wrong side of the threshold and crossed levels', () => {
     const bad = ChurnConfigSchema.safeParse({

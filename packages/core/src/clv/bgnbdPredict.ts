@@ -125,9 +125,14 @@ export function bgnbdConditionalTable(
   tx: Float64Array,
   T: Float64Array,
   horizons: readonly number[],
+  /**
+   * Optional: a column to group by instead of T, whose equal values imply equal T (e.g. T in days
+   * before the division into model units). Whole days group through a direct table, not a hash.
+   */
+  groupT: Float64Array = T,
 ): BgNbdConditionalTable {
   const rows = validPurchaseRows(x, tx, T).rows;
-  const groups = groupRows([x, T], rows);
+  const groups = groupRows([x, groupT], rows);
   const H = horizons.length;
   const values = new Float64Array(groups.size * H);
   for (let g = 0; g < groups.size; g++) {

@@ -44,4 +44,16 @@ describe('groupRows', () => {
       }),
     );
   });
+  it('numbers groups of small integers (direct table) as the hash numbers any values', () => {
+    const int = fc.integer({ min: -3, max: 40 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(int, int), { maxLength: 400 }), (rows) => {
+        const cols = [0, 1].map((k) => Float64Array.from(rows, (r) => r[k] ?? 0));
+        // Halving keeps which rows are equal but takes the hash path (fractions).
+        const dense = groupRows(cols);
+        const hashed = groupRows(cols.map((c) => c.map((v) => v + 0.5)));
+        expect(dense).toEqual(hashed);
+      }),
+    );
+  });
 });

@@ -8,7 +8,8 @@
  * not fit in cache). Hence the layout: each table slot holds the group's hash next to its number, and
  * each group's count and values sit together in one record, so a row costs about two misses (slot,
  * record) instead of one per column plus the hash, count and first-row arrays. The table grows with
- * the number of groups rather than rows, so few distinct values stay in cache.
+ * the number of groups rather than rows, so few distinct values stay in cache. Columns of small
+ * integers (counts, days) skip the hash altogether: see groupSmallIntegers.
  */
 export interface RowGroups {
   /** Number of distinct groups. */
@@ -25,6 +26,71 @@ const INITIAL_GROUPS = 512;
 
 /** Groups `rows` (all rows when omitted) by their values in `columns`. */
 export function groupRows(columns: readonly Float64Array[], rows?: Uint32Array): RowGroups {
+  return groupSmallIntegers(columns, rows) ?? hashGroups(columns, rows);
+}
+
+/**
+ * Largest number of value combinations numbered through a direct table (16 MiB of Uint32); the table
+ * is also kept within a few slots per row, so a small input never pays for a large table.
+ */
+const MAX_DENSE_KEYS = 1 << 22;
+
+/**
+ * `groupRows` for columns of small integers (counts, days): the values combine into one dense key
+ * (mixed radix over each column's range) that indexes a table of group numbers directly — one
+ * sequential pass, no hashing, no probing. Same groups, same numbering (first occurrence) as the hash.
+ * Null when some value is not an integer or the key space is too large.
+ */
+function groupSmallIntegers(columns: readonly Float64Array[], rows?: Uint32Array): RowGroups | null {
+  const n = rows ? rows.length : (columns[0]?.length ?? 0);
+  const nc = columns.length;
+  const min = new Float64Array(nc);
+  const radix = new Float64Array(nc);
+  let keys = 1;
+  for (let c = 0; c < nc; c++) {
+    const column = columns[c]!;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = column[rows === undefined ? i : rows[i]!]!;
+      // Also rejects NaN and ±Infinity (v − trunc(v) is NaN for them); −0 passes and keys like 0.
+      if (v - Math.trunc(v) !== 0) return null;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    min[c] = n > 0 ? lo : 0;
+    radix[c] = n > 0 ? hi - lo + 1 : 1;
+    keys *= radix[c]!;
+  }
+  if (!(keys <= MAX_DENSE_KEYS && keys <= 4 * n + 4096)) return null;
+  // Slot of a key: its group + 1 (0 = not seen yet).
+  const slot = new Uint32Array(keys);
+  const groupOf = new Uint32Array(n);
+  let first = new Uint32Array(INITIAL_GROUPS);
+  let weight = new Float64Array(INITIAL_GROUPS);
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rows === undefined ? i : rows[i]!;
+    let key = 0;
+    for (let c = 0; c < nc; c++) key = key * radix[c]! + (columns[c]![row]! - min[c]!);
+    let g = slot[key]! - 1;
+    if (g < 0) {
+      if (size === first.length) {
+        first = grow(first, new Uint32Array(2 * size));
+        weight = grow(weight, new Float64Array(2 * size));
+      }
+      g = size++;
+      slot[key] = size;
+      first[g] = row;
+    }
+    weight[g] = weight[g]! + 1;
+    groupOf[i] = g;
+  }
+  return { size, groupOf, first: first.slice(0, size), weight: weight.slice(0, size) };
+}
+
+/** `groupRows` by an open-addressing hash on the values' bit patterns (any finite values). */
+function hashGroups(columns: readonly Float64Array[], rows?: Uint32Array): RowGroups {
   const n = rows ? rows.length : (columns[0]?.length ?? 0);
   const nc = columns.length;
   // Record of group g: records[g·stride] = count, then the group's nc values.

@@ -61,7 +61,7 @@ export function predictClv(fit: ClvFit, input: ClvInput, configInput: ClvConfigI
   for (let i = 0; i < n; i++) {
     if (!isValidHistory(input.x[i]!, input.tx[i]!, input.T[i]!)) expectedValue[i] = Number.NaN;
   }
-  const pAlive = new Float64Array(n).fill(Number.NaN);
+  let pAlive: Float64Array;
   const expectedPurchases = new Float64Array(n).fill(Number.NaN);
   const clvPredicted = new Float64Array(n).fill(Number.NaN);
 
@@ -79,13 +79,15 @@ export function predictClv(fit: ClvFit, input: ClvInput, configInput: ClvConfigI
     const H = horizons.length;
     // Per distinct (x, T): expected purchases over the short horizon, and the discounted expected
     // number of purchases over the CLV horizon; P(alive) scales both per customer.
-    const table = bgnbdConditionalTable(fit.bgnbd, input.x, tx, T, horizons);
+    // Grouped by T in days: T/unit is equal wherever T is, and whole days group without hashing.
+    const table = bgnbdConditionalTable(fit.bgnbd, input.x, tx, T, horizons, input.T);
     const groups = table.values.length / H;
     const discountedPurchases = new Float64Array(groups);
     for (let g = 0; g < groups; g++) {
       discountedPurchases[g] = discountedValue(1, table.values.subarray(g * H + 1, (g + 1) * H), discount);
     }
-    pAlive.set(bgnbdProbabilityAlive(fit.bgnbd, input.x, tx, T));
+    // NaN for rows without a valid history, as everywhere when BG/NBD fell back.
+    pAlive = bgnbdProbabilityAlive(fit.bgnbd, input.x, tx, T);
     for (let k = 0; k < table.rows.length; k++) {
       const i = table.rows[k]!;
       const g = table.groupOf[k]!;
@@ -95,6 +97,7 @@ export function predictClv(fit: ClvFit, input: ClvInput, configInput: ClvConfigI
       clvPredicted[i] = Math.max(0, alive * discountedPurchases[g]! * expectedValue[i]! * share);
     }
   } else {
+    pAlive = new Float64Array(n).fill(Number.NaN);
     let annuity = 0;
     for (const f of discount) annuity += f;
     for (let i = 0; i < n; i++) clvPredicted[i] = Math.max(0, (clvHistoricalPerYear[i]! / 12) * annuity);

@@ -40,12 +40,11 @@ export function hypergeometricSeries(
       term /= RESCALE_ABOVE;
       scaleLog += Math.log(RESCALE_ABOVE);
     }
-    if (n > settled) {
+    // The tail bound (a division) only once the term itself is small enough.
+    if (n > settled && Math.abs(term) <= tolerance * Math.abs(sum)) {
       const r = Math.abs(ratio);
       const tail = r < 1 ? (Math.abs(term) * r) / (1 - r) : Number.POSITIVE_INFINITY;
-      if (Math.abs(term) <= tolerance * Math.abs(sum) && tail <= tolerance * Math.abs(sum)) {
-        return finish(sum, scaleLog);
-      }
+      if (tail <= tolerance * Math.abs(sum)) return finish(sum, scaleLog);
     }
     if (!Number.isFinite(sum)) return SIGNED_NAN;
   }

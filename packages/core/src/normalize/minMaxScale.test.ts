@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { logMinMax, signedLog1p } from './logMinMax.js';
 import type { CapOptions } from './minMaxScale.js';
 import { minMaxScale, quantileBounds, scaleToBounds } from './minMaxScale.js';
-import { quantileInPlace } from './quantileInPlace.js';
+import { quantileInPlace, upperQuantile } from './quantileInPlace.js';
+import { finiteValues } from '../util/selectKth.js';
+import fc from 'fast-check';
 
 const f = (xs: number[]): Float64Array => Float64Array.from(xs);
 const expectPoints = (got: Float64Array, expected: number[]): void => {
@@ -138,5 +140,34 @@ describe('logMinMax', () => {
     const xs = [...Array.from({ length: 99 }, (_, i) => i), 1e12];
     expect(logMinMax(f(xs), { cap: 0.99 })[99]).toBe(100);
     expectPoints(logMinMax(f([5, 5])), [50, 50]);
+  });
+});
+
+describe('upperQuantile (top quantiles without a full selection)', () => {
+  it('equals quantileInPlace of the finite values, ties, gaps and missing values included', () => {
+    const value = fc.oneof(
+      { weight: 20, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
+      { weight: 5, arbitrary: fc.integer({ min: 0, max: 20 }) },
+      { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity) },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1000, maxLength: 5000 }),
+        fc.constantFrom(0.9, 0.95, 0.99, 0.999, 1, 0.5),
+        (xs, p) => {
+          const values = Float64Array.from(xs);
+          const expected = quantileInPlace(finiteValues(values), p);
+          const got = upperQuantile(values, p);
+          // The same order statistics; only the sign of a zero may differ (selection order).
+          expect(got === expected || (Number.isNaN(got) && Number.isNaN(expected))).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('selects among the top values of a large column', () => {
+    const values = Float64Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 100_003);
+    expect(upperQuantile(values, 0.99)).toBe(quantileInPlace(finiteValues(values), 0.99));
   });
 });

@@ -1,7 +1,7 @@
 import { finiteValues } from '../util/selectKth.js';
 import type { CappedSpec } from './NormalizeSpec.js';
 import { DEGENERATE_POINTS } from './NormalizeSpec.js';
-import { quantileInPlace } from './quantileInPlace.js';
+import { quantileInPlace, upperQuantile } from './quantileInPlace.js';
 
 export interface Bounds {
   readonly lo: number;
@@ -32,6 +32,8 @@ export function minMaxScale(
 /** The `floor` and `cap` quantiles of the finite values; NaN bounds when there are none. */
 export function quantileBounds(values: Float64Array, floor: number, cap: number): Bounds {
   if (floor <= 0 && cap >= 1) return finiteExtremes(values);
+  // The common cap without a floor (0.99): the top quantile alone, and the minimum by a scan.
+  if (floor <= 0) return { lo: finiteExtremes(values).lo, hi: upperQuantile(values, cap) };
   const scratch = finiteValues(values);
   // Upper first: selection for the lower quantile then works on an array whose multiset is unchanged.
   const hi = quantileInPlace(scratch, cap);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MARKET_POSITION_CODE } from '../matrix/FeatureMatrix.js';
 import { enumMap, resolveCode } from './enumMap.js';
@@ -81,5 +82,20 @@ describe('enumMap (market position leader → 100, major → 60, sme → 20)', (
     { key: 'toString', codes: MARKET_POSITION_CODE, expected: undefined },
   ])('resolveCode($key) = $expected', ({ key, codes, expected }) => {
     expect(resolveCode(key, codes)).toBe(expected);
+  });
+});
+
+describe('stepBands on integer columns (points looked up per value)', () => {
+  it('gives the points of the step walk, NaN for missing', () => {
+    const value = fc.oneof(fc.integer({ min: -5, max: 12 }), fc.constantFrom(Number.NaN, Infinity));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 200 }), (xs) => {
+        const got = stepBands(Float64Array.from(xs), steps, 10);
+        xs.forEach((v, i) => {
+          const expected = !Number.isFinite(v) ? Number.NaN : v >= 3 ? 100 : v >= 1 ? 60 : 10;
+          expect(got[i]).toBe(expected);
+        });
+      }),
+    );
   });
 });

@@ -293,3 +293,40 @@ describe('scoreCustomers: laws', () => {
     );
   });
 });
+
+describe('scoreCustomers coverage with many `exclude` indicators', () => {
+  it('sums the weights present per customer in model order, tabulated (≤ 12) or not (more)', () => {
+    const excludeAll = (limit: number): GradingModel =>
+      GradingModelSchema.parse({
+        ...DEFAULT_MODEL,
+        groups: DEFAULT_MODEL.groups.map((g) => ({
+          ...g,
+          indicators: g.indicators.map((ind, k) => ({
+            ...ind,
+            missing: k < limit ? 'exclude' : ind.missing,
+          })),
+        })),
+      });
+    const n = 300;
+    const keys = DEFAULT_MODEL.groups.flatMap((g) => g.indicators.map((ind) => ind.key));
+    const matrix = matrixOf(
+      Object.fromEntries(
+        keys.map((key, k) => [
+          key,
+          Array.from({ length: n }, (_, i) => ((i * (k + 3)) % 7 === 0 ? NaN_ : (i * (k + 1)) % 97)),
+        ]),
+      ),
+    );
+    for (const model of [excludeAll(2), excludeAll(99)]) {
+      const r = scoreCustomers(model, matrix);
+      for (let i = 0; i < n; i++) {
+        let coverage = 0;
+        r.indicators.forEach((ind, k) => {
+          if (!Number.isNaN(r.normalized[k]![i]!)) coverage += ind.weight;
+        });
+        expect(r.coverage[i]).toBe(coverage);
+        expect(r.score[i]).toBe(sumOf(r.contributions, i));
+      }
+    }
+  });
+});

@@ -6,7 +6,8 @@
  */
 const RELATIVE_SLACK = 1e-12;
 
-const slack = (threshold: number): number => RELATIVE_SLACK * Math.max(1, Math.abs(threshold));
+/** The noise forgiven around `threshold` (loops over many rows compute it once). */
+export const slack = (threshold: number): number => RELATIVE_SLACK * Math.max(1, Math.abs(threshold));
 
 /** x ≥ threshold, up to rounding noise. */
 export function atLeast(x: number, threshold: number): boolean {
