@@ -40,6 +40,18 @@ export interface GradeResult {
   readonly stats: GradeStats;
 }
 
+/** The part of a grade that decides the tiers: what a what-if preview needs. */
+export type TierGrade = Pick<
+  GradeResult,
+  'ids' | 'features' | 'scorecard' | 'tiers' | 'clv' | 'clvDiagnostics'
+>;
+
+interface TierStage extends TierGrade {
+  /** Row order by id and the shared column sorts, reused by the models after the tiers. */
+  readonly byId: Uint32Array;
+  readonly orders: ColumnOrders;
+}
+
 /**
  * Grades every customer of `features` with a validated model. Pure and deterministic: the same inputs
  * give the same result. Order: the CLV models first (their P(alive), expected purchases and predicted
@@ -53,24 +65,8 @@ export function grade(
   previous?: PreviousGrades,
   overrides: readonly TierOverride[] = [],
 ): GradeResult {
-  const clvInput = clvInputFromMatrix(features);
-  const fit = fitClv(clvInput, model.clv);
-  const clv = predictClv(fit, clvInput, model.clv);
-  const matrix: FeatureMatrix = {
-    ...features,
-    columns: {
-      ...features.columns,
-      p_alive: clv.pAlive,
-      expected_purchases: clv.expectedPurchases,
-      clv_predicted: clv.clvPredicted,
-    },
-  };
-
-  // Column sorts shared by the models that rank the same column (revenue: scorecard, ABC, RFM).
-  const byId = idOrder(matrix.ids);
-  const orders = new ColumnOrders(byId);
-  const scorecard = scoreCustomers(model, matrix, orders);
-  const tiers = assignTiers(model, scorecard.score, matrix, previous, overrides);
+  const { byId, orders, ...tierGrade } = gradeThroughTiers(model, features, previous, overrides);
+  const { features: matrix, tiers, clv } = tierGrade;
 
   const abc = abcFromMatrix(matrix, model.abc, byId, orders);
   const rfm = rfmFromMatrix(matrix, model.rfm, byId, orders);
@@ -94,19 +90,59 @@ export function grade(
     orders,
   );
 
-  const result = {
+  const result = { ...tierGrade, asOfDay: matrix.asOfDay, abc, rfm, lifecycle, churn, classification };
+  return { ...result, stats: gradeStats(model, result) };
+}
+
+/**
+ * `grade()` up to and including the tiers, with the same inputs and steps, for callers that only need
+ * tiers and scores (a what-if preview): ABC, RFM, lifecycle, churn and classification are skipped.
+ */
+export function gradeTiers(
+  model: GradingModel,
+  features: FeatureMatrix,
+  previous?: PreviousGrades,
+  overrides: readonly TierOverride[] = [],
+): TierGrade {
+  const {
+    byId: _byId,
+    orders: _orders,
+    ...tierGrade
+  } = gradeThroughTiers(model, features, previous, overrides);
+  return tierGrade;
+}
+
+function gradeThroughTiers(
+  model: GradingModel,
+  features: FeatureMatrix,
+  previous: PreviousGrades | undefined,
+  overrides: readonly TierOverride[],
+): TierStage {
+  const clvInput = clvInputFromMatrix(features);
+  const fit = fitClv(clvInput, model.clv);
+  const clv = predictClv(fit, clvInput, model.clv);
+  const matrix: FeatureMatrix = {
+    ...features,
+    columns: {
+      ...features.columns,
+      p_alive: clv.pAlive,
+      expected_purchases: clv.expectedPurchases,
+      clv_predicted: clv.clvPredicted,
+    },
+  };
+  // Column sorts shared by the models that rank the same column (revenue: scorecard, ABC, RFM).
+  const byId = idOrder(matrix.ids);
+  const orders = new ColumnOrders(byId);
+  const scorecard = scoreCustomers(model, matrix, orders);
+  const tiers = assignTiers(model, scorecard.score, matrix, previous, overrides);
+  return {
     ids: matrix.ids,
-    asOfDay: matrix.asOfDay,
     features: matrix,
     scorecard,
     tiers,
-    abc,
-    rfm,
     clv,
     clvDiagnostics: fit.diagnostics,
-    lifecycle,
-    churn,
-    classification,
+    byId,
+    orders,
   };
-  return { ...result, stats: gradeStats(model, result) };
 }

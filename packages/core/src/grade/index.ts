@@ -1,2 +1,2 @@
-export { grade, type GradeResult } from './grade.js';
+export { grade, gradeTiers, type GradeResult, type TierGrade } from './grade.js';
 export { type GradeStats } from './gradeStats.js';

@@ -1,16 +1,4 @@
-import {
-  assignTiers,
-  clvInputFromMatrix,
-  dayFromIso,
-  fitClv,
-  predictClv,
-  scoreCustomers,
-  type FeatureMatrix,
-  type GradeResult,
-  type GradingModel,
-  type PreviousGrades,
-  type TierOverride,
-} from '@stratum/core';
+import { dayFromIso, gradeTiers, type TierGrade } from '@stratum/core';
 import { alignById, extractFeatures, readRunGrades, refreshActivity, type Database } from '@stratum/db';
 import type pg from 'pg';
 import { activeOverrides, previousForHysteresis, type PreviousRun } from '../grading/previousGrades.js';
@@ -18,14 +6,14 @@ import { assignModels, rowsOf, selectRows } from '../grading/segments.js';
 import { publishedModels, type StoredModel } from '../models/modelStore.js';
 
 /**
- * The preview's evaluation: grading/evaluateModel.ts step for step (refresh, point-in-time features,
- * segment precedence with the candidate in its family's place, previous grades, overrides), but grading
- * only as far as the tiers. A preview shows tiers and scores, so core's grade() steps after the tiers
- * (ABC, RFM, lifecycle, churn, classification, statistics: about 40 % of grade() at 100k customers) would
- * be computed for nothing; the CLV fit stays, because the scorecard may weigh P(alive) and predicted CLV.
+ * The preview's evaluation: grading/evaluateModel.ts's inputs (refresh, point-in-time features, segment
+ * precedence with the candidate in its family's place, previous grades, overrides), graded only as far as
+ * the tiers with core's gradeTiers: a preview shows tiers and scores, so ABC, RFM, lifecycle, churn and
+ * classification (about 40 % of grade() at 100k customers) would be computed for nothing. It reads the
+ * family's current grades while the features are extracted, which evaluateModel does not need to.
  * whatif.db.test.ts holds the preview equal to a dry run of the same model.
  */
-export type PreviewResult = Pick<GradeResult, 'ids' | 'features' | 'scorecard' | 'tiers'>;
+export type PreviewResult = TierGrade;
 
 export interface PreviewEvaluation {
   /** Customers that existed as of the date. */
@@ -75,29 +63,6 @@ export async function evaluatePreview(
     previous,
     result: gradeTiers(model, features, hysteresis, overrides),
   };
-}
-
-/** core's grade() up to and including the tiers, in the same order and with the same inputs. */
-export function gradeTiers(
-  model: GradingModel,
-  features: FeatureMatrix,
-  previous: PreviousGrades | undefined,
-  overrides: readonly TierOverride[],
-): PreviewResult {
-  const clvInput = clvInputFromMatrix(features);
-  const clv = predictClv(fitClv(clvInput, model.clv), clvInput, model.clv);
-  const matrix: FeatureMatrix = {
-    ...features,
-    columns: {
-      ...features.columns,
-      p_alive: clv.pAlive,
-      expected_purchases: clv.expectedPurchases,
-      clv_predicted: clv.clvPredicted,
-    },
-  };
-  const scorecard = scoreCustomers(model, matrix);
-  const tiers = assignTiers(model, scorecard.score, matrix, previous, overrides);
-  return { ids: matrix.ids, features: matrix, scorecard, tiers };
 }
 
 /** grading/previousGrades.ts's loadPreviousRun before the alignment: the family's current run and grades. */
