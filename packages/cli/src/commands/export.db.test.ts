@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@stratum/db';
-import { importFile, SYSTEM_ACTOR } from '@stratum/server';
+import { executeRun, importFile, requestRuns, SYSTEM_ACTOR } from '@stratum/server';
 import { createTestDatabase } from '../../../../test/testDatabase.js';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/stratum.js');
@@ -66,5 +66,44 @@ describe('stratum export', () => {
       output: expect.stringContaining('--format must be one of csv, xlsx') as string,
     });
     expect((await stratum(['export', 'planets', '--out', path.join(dir, 'p.csv')])).code).toBe(2);
+  });
+
+  it('exports grades: refuses before a run is published, then the current grades or a run by id', async () => {
+    const out = path.join(dir, 'grades.csv');
+    const before = await stratum(['export', 'grades', '--out', out]);
+    expect(before.code).toBe(1);
+    expect(before.output).toContain('No grading run has been published yet');
+    // As of today: the customers were created today, so a past as-of day would grade nobody.
+    const [queued] = await requestRuns(database.db, SYSTEM_ACTOR, 'UTC', {});
+    await executeRun({ database, timezone: 'UTC' }, queued!.id);
+
+    const latest = await stratum(['export', 'grades', '--run', 'latest', '--out', out, '--json']);
+    expect(latest.code).toBe(0);
+    expect(JSON.parse(latest.output.slice(latest.output.indexOf('{')))).toMatchObject({
+      entity: 'grades',
+      format: 'csv',
+      rows: 2,
+      runs: [{ id: queued!.id, asOf: queued!.asOf, model: 'default' }],
+    });
+    const lines = (await fs.readFile(out, 'utf8')).split('\n');
+    expect(lines[0]).toMatch(
+      /^\ufeffexternal_id,name,tier,score,abc_class,.*,model_version,as_of,model_key,run_id$/,
+    );
+    expect(lines.find((line) => line.startsWith('C2,'))).toMatch(/^C2,'=cmd,[SABC],/);
+
+    const xlsx = path.join(dir, 'grades.xlsx');
+    expect((await stratum(['export', 'grades', '--run', String(queued!.id), '--out', xlsx])).code).toBe(0);
+    expect((await fs.readFile(xlsx)).subarray(0, 2).toString()).toBe('PK');
+
+    const bad = await stratum(['export', 'grades', '--run', 'last', '--out', out]);
+    expect(bad).toMatchObject({
+      code: 2,
+      output: expect.stringContaining('--run must be "latest"') as string,
+    });
+    const misplaced = await stratum(['export', 'orders', '--run', '3', '--out', out]);
+    expect(misplaced).toMatchObject({
+      code: 2,
+      output: expect.stringContaining('--run applies to') as string,
+    });
   });
 });

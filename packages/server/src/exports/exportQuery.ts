@@ -142,22 +142,25 @@ export function exportColumns(entity: ExportEntity): ExportColumn[] {
 }
 
 /**
- * The export SELECT for an actor. With `defuse`, text cells that a spreadsheet would run as a formula
- * (starting with = + - @, tab or CR) get a leading apostrophe, which the importer removes again.
- * Numbers are never prefixed: a negative amount stays `-12.50` (a spreadsheet reads it as a number, and
- * it re-imports as one); numeric columns hold nothing but numbers, so they cannot carry a formula.
+ * The export SELECT for an actor. Text cells that a spreadsheet would run as a formula (starting with
+ * = + - @, tab or CR) get a leading apostrophe, which the importer removes again. Numbers are never
+ * prefixed: a negative amount stays `-12.50` (a spreadsheet reads it as a number, and it re-imports as
+ * one); numeric columns hold nothing but numbers, so they cannot carry a formula.
  */
-export function exportSelect(entity: ExportEntity, actor: Actor, zone: string, defuse: boolean): SQL {
+export function exportSelect(entity: ExportEntity, actor: Actor, zone: string): SQL {
   const source = sources(zone)[entity];
   const values = exportColumns(entity).map((column) => {
     const value = source.values[column.key];
     if (!value) throw new Error(`export of ${entity} has no value for ${column.key}`);
-    return defuse && column.kind === 'text'
-      ? sql`CASE WHEN ${value} ~ '^[-=+@\t\r]' THEN '''' || ${value} ELSE ${value} END`
-      : value;
+    return column.kind === 'text' ? defused(value) : value;
   });
   return sql`SELECT ${sql.join(values, sql`, `)} FROM ${source.from}
     WHERE c.deleted_at IS NULL AND ${customerScopeCondition(actor, sql`c.owner_id`)}`;
+}
+
+/** A text value with a leading apostrophe when a spreadsheet would read it as a formula. */
+export function defused(value: SQL): SQL {
+  return sql`CASE WHEN ${value} ~ '^[-=+@\t\r]' THEN '''' || ${value} ELSE ${value} END`;
 }
 
 function localTime(column: SQL, zone: string): SQL {

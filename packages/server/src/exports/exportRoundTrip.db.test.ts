@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { IMPORT_ENTITIES, type Database, type ImportEntity } from '@stratum/db';
 import { createTestDatabase } from '../../../../test/testDatabase.js';
 import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
@@ -139,6 +140,18 @@ describe('export', () => {
     await exportToFile(database, config, SYSTEM_ACTOR, { entity: 'orders', format: 'csv' }, orders);
     const lines = (await fs.readFile(orders, 'utf8')).split('\n');
     expect(lines).toContain("O2,C1,2024-03-05 23:59:59,-80.00,-10.00,CNY,'@at,");
+  });
+
+  it('defuses formulas in XLSX text cells too, and keeps negative numbers numeric', async () => {
+    const file = path.join(dir, 'check.xlsx');
+    await exportToFile(database, config, SYSTEM_ACTOR, { entity: 'customers', format: 'xlsx' }, file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const rows = new Map<unknown, ExcelJS.Row>();
+    book.worksheets[0]!.eachRow((row) => rows.set(row.getCell(1).value, row));
+    expect(rows.get('C2')?.getCell(2).value).toBe('\'=HYPERLINK("http://x")');
+    expect(rows.get('C3')?.getCell(2).value).toBe("'-Minus Co");
+    expect(rows.get('C3')?.getCell(6).value).toBe(-5.5);
   });
 
   it("exports only the account manager's own customers and what belongs to them", async () => {

@@ -5,6 +5,7 @@ import { actorOf } from '../app/permissionGuard.js';
 import type { Feature } from '../app/routeTypes.js';
 import { orgTimeZone } from '../time/OrgTimeZone.js';
 import { exportEntity } from './exportService.js';
+import { registerGradeExport } from './gradeExportRoute.js';
 
 const exportParams = z.object({ entity: z.enum(IMPORT_ENTITIES) });
 const exportQuery = z.object({
@@ -25,6 +26,7 @@ const CONTENT_TYPES = {
 export const exportsFeature: Feature = {
   name: 'exports',
   register(app, { config, database }) {
+    registerGradeExport(app, config, database);
     app.get(
       '/exports/:entity',
       {

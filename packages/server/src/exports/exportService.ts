@@ -32,9 +32,10 @@ export interface ExportStream {
 /**
  * Streams an entity as a file in the import format, in constant memory: PostgreSQL's COPY … TO STDOUT
  * of the scoped export query, with the header row (and, for CSV, a UTF-8 BOM so Chinese Excel opens
- * it right) in front. CSV text cells that a spreadsheet would evaluate are defused with a leading
- * apostrophe (see exportQuery.ts); XLSX needs no such thing (text cells are never formulas), keeps
- * numbers numeric and times as date cells. The connection is held until the stream ends or is destroyed.
+ * it right) in front. Text cells that a spreadsheet would evaluate are defused with a leading apostrophe
+ * in both formats (see exportQuery.ts): an XLSX text cell is not a formula when opened, but becomes one
+ * when someone edits it or saves the sheet as CSV. XLSX keeps numbers numeric and times as date cells.
+ * The connection is held until the stream ends or is destroyed.
  */
 export async function exportEntity(
   database: Database,
@@ -44,22 +45,39 @@ export async function exportEntity(
 ): Promise<ExportStream> {
   const columns = exportColumns(request.entity);
   const names = columns.map((column) => (request.headers === 'zh' ? column.zh : column.key));
+  const out = new PassThrough();
+  const copy = await copyCsv(database, exportSelect(request.entity, actor, config.orgTimezone), out);
+  if (request.format === 'csv') {
+    out.write(Buffer.concat([UTF8_BOM, Buffer.from(`${names.join(',')}\n`)]));
+    copy.stream.pipe(out);
+    return { stream: out, rows: copy.rows };
+  }
+  pipeline(copy.stream, parse(), new XlsxRows(columns, names, out)).catch((error: Error) =>
+    out.destroy(error),
+  );
+  return { stream: out, rows: copy.rows };
+}
+
+/**
+ * Starts `COPY (query) TO STDOUT WITH (FORMAT csv)` on a pooled connection whose life is tied to `out`:
+ * the connection goes back to the pool once the server has sent every row, and is destroyed (never
+ * reused mid-protocol) when `out` closes first or the COPY fails. `rows` resolves with the row count.
+ */
+export async function copyCsv(
+  database: Database,
+  query: SQL,
+  out: PassThrough,
+): Promise<{ stream: Readable; rows: Promise<number> }> {
   const client = await database.pool.connect();
   let released = false;
-  // A COPY abandoned half-way leaves the connection mid-protocol: it is then destroyed, not reused.
   const release = (broken: boolean) => {
     if (!released) client.release(broken || undefined);
     released = true;
   };
   try {
-    const query = inline(
-      client,
-      exportSelect(request.entity, actor, config.orgTimezone, request.format === 'csv'),
-    );
-    const copy = client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`));
-    const out = new PassThrough();
+    const copy = client.query(copyTo(`COPY (${inline(client, query)}) TO STDOUT WITH (FORMAT csv)`));
     // pg calls this once the server is done with the COPY (row count known): the connection is reusable.
-    const finished = new Promise<number>((resolve) => {
+    const rows = new Promise<number>((resolve) => {
       const hooks = copy as unknown as { handleReadyForQuery(): void };
       const ready = hooks.handleReadyForQuery.bind(copy);
       hooks.handleReadyForQuery = () => {
@@ -78,13 +96,7 @@ export async function exportEntity(
         copy.destroy();
       }
     });
-    if (request.format === 'csv') {
-      out.write(Buffer.concat([UTF8_BOM, Buffer.from(`${names.join(',')}\n`)]));
-      copy.pipe(out);
-      return { stream: out, rows: finished };
-    }
-    pipeline(copy, parse(), new XlsxRows(columns, names, out)).catch((error: Error) => out.destroy(error));
-    return { stream: out, rows: finished };
+    return { stream: copy, rows };
   } catch (error) {
     release(true);
     throw error;
@@ -105,12 +117,12 @@ export async function exportToFile(
 }
 
 /** CSV records from COPY in, rows of a streamed XLSX workbook out (exceljs writes it to `out`). */
-class XlsxRows extends Writable {
+export class XlsxRows extends Writable {
   private readonly book: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
 
   constructor(
-    private readonly columns: readonly ExportColumn[],
+    private readonly columns: readonly Pick<ExportColumn, 'key' | 'kind'>[],
     names: readonly string[],
     out: PassThrough,
   ) {

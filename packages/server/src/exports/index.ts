@@ -8,3 +8,5 @@ export {
 } from './exportService.js';
 export { exportColumns, exportSelect, type ExportEntity, type ExportColumn } from './exportQuery.js';
 export { exportsFeature } from './exportRoutes.js';
+export { exportGrades, exportGradesToFile, exportRuns, type GradeExportRequest } from './gradeExport.js';
+export { GRADE_EXPORT_COLUMNS } from './gradeExportQuery.js';

@@ -7,17 +7,13 @@ import { buildApp } from '../app/buildApp.js';
 import { authFeature } from '../auth/authRoutes.js';
 import { createTestApp, type Caller, type TestApp } from '../app/testApp.js';
 import { loadConfig } from '../config/config.js';
-import { startJobs, type Jobs } from '../jobs/startJobs.js';
-import { createImportsFeature } from './importRoutes.js';
+import { importsFeature } from './importRoutes.js';
 import { importFile } from './importService.js';
 import { registerImportWorker } from './importWorker.js';
 
 /** The import API in-process: upload → 202 → the job runs in the worker → progress, report, scope. */
 let t: TestApp;
-let jobs: Jobs;
 let dir: string;
-// The feature is built before the test database exists, so it enqueues through this late-bound handle.
-const queue = { enqueue: (name: string, data: object) => jobs.enqueue(name, data) };
 const config = { orgTimezone: 'UTC' };
 
 function multipart(
@@ -56,9 +52,9 @@ async function finished(caller: Caller, id: number): Promise<Record<string, unkn
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ features: [authFeature, createImportsFeature(queue)] });
-  jobs = await startJobs(t.database, { pollingIntervalSeconds: 0.5 });
-  await registerImportWorker(jobs, t.database, config);
+  t = await createTestApp({ features: [authFeature, importsFeature] });
+  // The test app's queue only enqueues; this process also works it, as `stratum serve` does.
+  await registerImportWorker(t.jobs, t.database, config);
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'stratum-routes-'));
   const customers = path.join(dir, 'customers.csv');
   await fs.writeFile(
@@ -68,7 +64,6 @@ beforeAll(async () => {
   await importFile(t.database, config, SYSTEM_ACTOR, { entity: 'customers', filePath: customers });
 });
 afterAll(async () => {
-  await jobs?.stop();
   await t?.close();
   if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
@@ -95,8 +90,13 @@ describe('import API', () => {
       fileName: 'orders.csv',
       sampleErrors: [],
     });
-    const files = await fs.readdir(path.join('/tmp', 'uploads')).catch(() => []);
-    expect(files.filter((name) => name.endsWith('.csv'))).toEqual([]);
+    // The upload directory is shared with other test files' apps, so look at this upload's own file.
+    const { rows } = await t.database.pool.query<{ file_path: string }>(
+      'SELECT file_path FROM import_jobs WHERE id = $1',
+      [accepted.id],
+    );
+    expect(rows[0]?.file_path).toMatch(/^\/tmp\/uploads\/.+\.csv$/);
+    await expect(fs.access(rows[0]?.file_path ?? '')).rejects.toThrow();
   });
 
   it("reports rejected rows, pages through them, and keeps another manager's customers out of scope", async () => {
@@ -174,7 +174,8 @@ describe('import API', () => {
     const limited = await buildApp({
       config: small,
       database: t.database,
-      features: [authFeature, createImportsFeature(queue)],
+      jobs: t.jobs,
+      features: [authFeature, importsFeature],
     });
     try {
       const { payload, headers } = multipart('x'.repeat(5000));

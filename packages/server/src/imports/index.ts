@@ -24,6 +24,6 @@ export { IMPORT_COLUMNS, type ImportColumn, type ColumnKind } from './columns.js
 export type { ImportIssue, IssueCode, FileIssueCode, RowIssueCode, Lang } from './issues.js';
 export type { EncodingOption } from './readers/DecodeToUtf8.js';
 export type { ImportFormat } from './readers/openImportFile.js';
-export { createImportsFeature } from './importRoutes.js';
+export { importsFeature } from './importRoutes.js';
 export { registerImportWorker, IMPORT_QUEUE, importJob, type ImportJobData } from './importWorker.js';
 export { getImport, listImports, listImportErrors, type ImportView } from './importQueries.js';
