@@ -25,4 +25,5 @@ export { requestRuns, resolveAsOf, type RunRequest } from './grading/requestRuns
 export { recoverInterruptedRuns, type RunPhase } from './grading/runStore.js';
 export { ensureDefaultModel } from './models/modelStore.js';
 export { registerGradingWorker, GRADING_QUEUE } from './grading/gradingWorker.js';
+export * from './backtest/index.js';
 export { startServer, type RunningServer } from './app/startServer.js';

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBacktestCommand } from './backtest.js';
 import { registerDbCommands } from './db.js';
 import { registerDemoCommand } from './demo.js';
 import { registerExportCommand } from './export.js';
@@ -9,6 +10,7 @@ import { registerUserCommands } from './user.js';
 
 /** One file per command (group); each adds itself to the program. */
 export function registerCommands(program: Command): void {
+  registerBacktestCommand(program);
   registerDbCommands(program);
   registerDemoCommand(program);
   registerExportCommand(program);

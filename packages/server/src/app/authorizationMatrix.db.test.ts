@@ -1,4 +1,5 @@
 import { inArray, and, sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, type Role } from '@stratum/db';
 import { SYSTEM_ACTOR } from '../access/actor.js';
@@ -83,6 +84,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+function bodyOf(response: LightMyRequestResponse): unknown {
+  const type = String(response.headers['content-type'] ?? '');
+  return type.startsWith('application/json') ? response.json() : response.body;
+}
+
 describe('authorisation matrix', () => {
   it('has a case for every registered route and no case for a route that does not exist', () => {
     const registered = t.app.routeTable.map((r) => `${r.method} ${r.url}`);
@@ -114,7 +120,7 @@ describe('authorisation matrix', () => {
             const response = await t.app.inject({
               method: route.method as 'GET',
               url: built.url,
-              headers: t.headers[caller],
+              headers: { ...t.headers[caller], ...built.headers },
               ...(built.body === undefined ? {} : { payload: built.body as object }),
             });
             const want = expected(routeCase, caller, target);
@@ -126,7 +132,7 @@ describe('authorisation matrix', () => {
               failures.push(
                 `${key} as ${caller} on ${target}: got ${response.statusCode}, want ${want}: ${response.body.slice(0, 200)}`,
               );
-            if (ok && want === 'ok' && routeCase.verify) routeCase.verify(caller, response.json());
+            if (ok && want === 'ok' && routeCase.verify) routeCase.verify(caller, bodyOf(response));
           }
         }
       }

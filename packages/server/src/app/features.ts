@@ -3,8 +3,15 @@ import { authFeature } from '../auth/authRoutes.js';
 import { complaintsFeature } from '../complaints/complaintRoutes.js';
 import { contactsFeature } from '../contacts/contactRoutes.js';
 import { customersFeature } from '../customers/customerRoutes.js';
+import { explainFeature } from '../explain/explainRoutes.js';
+import { exportsFeature } from '../exports/exportRoutes.js';
 import { gradingFeature } from '../grading/gradingRoutes.js';
+import { backtestsFeature } from '../backtest/backtestRoutes.js';
+import { modelsFeature } from '../models/modelRoutes.js';
+import { whatIfFeature } from '../whatif/whatifRoutes.js';
 import { healthFeature } from '../health/healthRoutes.js';
+import { historyFeature } from '../history/historyRoutes.js';
+import { importsFeature } from '../imports/importRoutes.js';
 import { interactionsFeature } from '../interactions/interactionRoutes.js';
 import { ordersFeature } from '../orders/orderRoutes.js';
 import { referralsFeature } from '../referrals/referralRoutes.js';
@@ -13,6 +20,10 @@ import { teamsFeature } from '../teams/teamRoutes.js';
 import { tokensFeature } from '../tokens/tokenRoutes.js';
 import { usersFeature } from '../users/userRoutes.js';
 import { webFeature } from '../web/placeholderPage.js';
+import { notificationsFeature } from '../notifications/notificationRoutes.js';
+import { overridesFeature } from '../overrides/overrideRoutes.js';
+import { schedulesFeature } from '../schedule/scheduleRoutes.js';
+import { webhooksFeature } from '../webhooks/webhookRoutes.js';
 import type { Feature } from './routeTypes.js';
 
 /**
@@ -33,7 +44,18 @@ export const FEATURES: readonly Feature[] = [
   surveysFeature,
   complaintsFeature,
   referralsFeature,
+  importsFeature,
+  exportsFeature,
   auditFeature,
   gradingFeature,
+  backtestsFeature,
+  modelsFeature,
+  whatIfFeature,
+  historyFeature,
+  explainFeature,
+  overridesFeature,
+  schedulesFeature,
+  notificationsFeature,
+  webhooksFeature,
   webFeature,
 ];

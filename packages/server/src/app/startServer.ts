@@ -1,9 +1,13 @@
 import type { Database } from '@stratum/db';
 import type { Config } from '../config/config.js';
 import { registerGradingWorker } from '../grading/gradingWorker.js';
+import { registerBacktestWorker } from '../backtest/backtestWorker.js';
 import { recoverInterruptedRuns } from '../grading/runStore.js';
 import { registerImportWorker } from '../imports/importWorker.js';
 import { startJobs, type Jobs } from '../jobs/startJobs.js';
+import { registerOverrideExpiry } from '../overrides/overrideJobs.js';
+import { startScheduler } from '../schedule/scheduler.js';
+import { startWebhookDelivery } from '../webhooks/deliveryWorker.js';
 import { buildApp } from './buildApp.js';
 import type { App } from './routeTypes.js';
 
@@ -33,11 +37,21 @@ export async function startServer(options: {
   const jobs = await startJobs(database, { log });
   await registerImportWorker(jobs, database, config);
   await registerGradingWorker(jobs, database, config.orgTimezone, log);
+  await registerBacktestWorker(jobs, database, config.orgTimezone, log);
+  // Overrides lapse daily, each published model runs on its cron (org timezone), webhooks go out.
+  await registerOverrideExpiry(jobs, database, config.orgTimezone, log);
+  const scheduler = await startScheduler({ database, jobs, timezone: config.orgTimezone, log });
+  const webhookDelivery = startWebhookDelivery(database, { log });
+  const stopBackground = async () => {
+    await webhookDelivery.stop();
+    await scheduler.stop();
+  };
   const app = await buildApp({ config, database, jobs });
   let address: string;
   try {
     address = await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await stopBackground();
     await jobs.stop(5);
     throw error;
   }
@@ -50,6 +64,7 @@ export async function startServer(options: {
       if (closed) return;
       closed = true;
       await app.close();
+      await stopBackground();
       await jobs.stop(30);
     },
   };

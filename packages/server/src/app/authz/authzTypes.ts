@@ -10,7 +10,10 @@ export type Target = 'own' | 'other' | 'none';
 
 export interface Built {
   url: string;
+  /** A JSON body, or a Buffer sent as is (with its content-type in `headers`, e.g. a multipart upload). */
   body?: unknown;
+  /** Sent after the caller's credentials. */
+  headers?: Record<string, string>;
 }
 
 export interface RouteCase {
@@ -20,6 +23,7 @@ export interface RouteCase {
   build(caller: Caller, target: Target): Promise<Built> | Built;
   /** A status that differs from what permission and scope alone give. */
   expect?(caller: Caller, target: Target): number | 'ok' | undefined;
+  /** Checks a permitted call's body: parsed when JSON, else its text (a CSV download). */
   verify?(caller: Caller, body: unknown): void;
 }
 
