@@ -324,8 +324,10 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error: unknown) => {
-        // Another process created it between our check and our CREATE.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        // Another process created it between our check and our CREATE: 42P04 if its CREATE committed
+        // first, 23505 (pg_database's unique index) if both were inserting the catalogue row at once.
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
       });
     }
   } finally {
