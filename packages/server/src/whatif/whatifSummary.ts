@@ -97,17 +97,22 @@ export function summarizeWhatIf(
 
   return {
     customers: n,
-    totalRevenue,
+    totalRevenue: cents(totalRevenue),
     tiers: model.tiers.map((tier, t) => ({
       key: tier.key,
       label: tierLabel(tier),
       customers: tierCustomers[t]!,
       share: n > 0 ? tierCustomers[t]! / n : 0,
-      revenue: tierRevenue[t]!,
+      revenue: cents(tierRevenue[t]!),
       revenueShare: totalRevenue > 0 ? tierRevenue[t]! / totalRevenue : 0,
     })),
-    matrix: { from, to, customers, revenue: revenueCells },
+    matrix: { from, to, customers, revenue: revenueCells.map((row) => row.map(cents)) },
     changes,
     movers: { rows: Uint32Array.from(moverRows), direction: directions, rank: Float64Array.from(ranks) },
   };
+}
+
+/** Sums of float64 revenue carry binary noise (…310013); money is shown to the cent. */
+function cents(amount: number): number {
+  return Math.round(amount * 100) / 100;
 }
