@@ -1,11 +1,17 @@
 import { dayFromIso, grade, type FeatureMatrix, type GradeResult, type TierOverride } from '@stratum/core';
-import { extractFeatures, refreshActivity, type CustomerAttributes, type Database } from '@stratum/db';
+import {
+  alignById,
+  extractFeatures,
+  refreshActivity,
+  type CustomerAttributes,
+  type Database,
+} from '@stratum/db';
 import type pg from 'pg';
 import { publishedModels, type StoredModel } from '../models/modelStore.js';
 import {
   activeOverrides,
-  loadPreviousRun,
   previousForHysteresis,
+  readFamilyRun,
   tierSinceDays,
   type PreviousRun,
 } from './previousGrades.js';
@@ -56,11 +62,18 @@ export async function evaluateModel(stored: StoredModel, options: EvaluateOption
   await refreshActivity(database.pool, timezone);
   await options.enterPhase?.('extract');
 
+  // The family's current grades do not depend on the features: read them on `client` while the features
+  // are extracted on another connection (about a second at 1M customers), and align them afterwards.
+  const family = readFamilyRun(client, stored.key);
   const { matrix: population, attributes } = await extractFeatures(database.pool, {
     timezone,
     asOfDay,
     windowMonths: model.windowMonths,
     onProgress: (read, total) => options.onProgress?.(total > 0 ? read / total : 1),
+  }).catch(async (error: unknown) => {
+    // Settled before the error leaves: the caller then releases `client`, which must not be busy.
+    await family.catch(() => undefined);
+    throw error;
   });
   const models = withCandidate(await publishedModels(database.db), stored);
   const owner = assignModels(models, population, attributes);
@@ -68,7 +81,11 @@ export async function evaluateModel(stored: StoredModel, options: EvaluateOption
   const features = selectRows(population, rows);
   await options.enterPhase?.('grade');
 
-  const previous = await loadPreviousRun(client, stored.key, features.ids);
+  const familyRun = await family;
+  const previous: PreviousRun | undefined = familyRun && {
+    ...familyRun,
+    rowOf: alignById(features.ids, familyRun.grades.ids),
+  };
   const overrides = await activeOverrides(client, model, stored.key, features.ids, asOf);
   const result = grade(
     model,

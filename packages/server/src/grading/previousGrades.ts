@@ -16,11 +16,14 @@ export interface PreviousRun {
   rowOf: Int32Array;
 }
 
-export async function loadPreviousRun(
+/**
+ * The family's current published run and its grades, before they are aligned with a run's customers (runs
+ * and previews read this while they extract the features, and align afterwards).
+ */
+export async function readFamilyRun(
   client: pg.PoolClient,
   modelKey: string,
-  ids: Float64Array,
-): Promise<PreviousRun | undefined> {
+): Promise<Omit<PreviousRun, 'rowOf'> | undefined> {
   const current = await client.query<{ run_id: string; document: { tiers: { key: string }[] } }>(
     `SELECT c.run_id, m.document
      FROM grading_current c JOIN grading_runs r ON r.id = c.run_id JOIN grading_models m ON m.id = r.model_id
@@ -30,8 +33,11 @@ export async function loadPreviousRun(
   const row = current.rows[0];
   if (!row) return undefined;
   const runId = Number(row.run_id);
-  const grades = await readRunGrades(client, runId);
-  return { runId, tierKeys: row.document.tiers.map((t) => t.key), grades, rowOf: alignById(ids, grades.ids) };
+  return {
+    runId,
+    tierKeys: row.document.tiers.map((t) => t.key),
+    grades: await readRunGrades(client, runId),
+  };
 }
 
 /** The previous computed tiers in terms of the new model's tier indexes (−1 where unknown). */

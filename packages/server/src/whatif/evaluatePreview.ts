@@ -1,7 +1,12 @@
 import { dayFromIso, gradeTiers, type TierGrade } from '@stratum/core';
-import { alignById, extractFeatures, readRunGrades, refreshActivity, type Database } from '@stratum/db';
+import { alignById, extractFeatures, refreshActivity, type Database } from '@stratum/db';
 import type pg from 'pg';
-import { activeOverrides, previousForHysteresis, type PreviousRun } from '../grading/previousGrades.js';
+import {
+  activeOverrides,
+  previousForHysteresis,
+  readFamilyRun,
+  type PreviousRun,
+} from '../grading/previousGrades.js';
 import { assignModels, rowsOf, selectRows } from '../grading/segments.js';
 import { publishedModels, type StoredModel } from '../models/modelStore.js';
 
@@ -62,26 +67,5 @@ export async function evaluatePreview(
     population: population.ids.length,
     previous,
     result: gradeTiers(model, features, hysteresis, overrides),
-  };
-}
-
-/** grading/previousGrades.ts's loadPreviousRun before the alignment: the family's current run and grades. */
-async function readFamilyRun(
-  client: pg.PoolClient,
-  modelKey: string,
-): Promise<Omit<PreviousRun, 'rowOf'> | undefined> {
-  const current = await client.query<{ run_id: string; document: { tiers: { key: string }[] } }>(
-    `SELECT c.run_id, m.document
-     FROM grading_current c JOIN grading_runs r ON r.id = c.run_id JOIN grading_models m ON m.id = r.model_id
-     WHERE c.model_key = $1`,
-    [modelKey],
-  );
-  const row = current.rows[0];
-  if (!row) return undefined;
-  const runId = Number(row.run_id);
-  return {
-    runId,
-    tierKeys: row.document.tiers.map((t) => t.key),
-    grades: await readRunGrades(client, runId),
   };
 }
