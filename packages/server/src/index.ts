@@ -20,7 +20,7 @@ export * from './imports/index.js';
 export * from './time/index.js';
 export * from './exports/index.js';
 export * from './jobs/index.js';
-export { executeRun, type RunOutcome, type RunContext } from './grading/executeRun.js';
+export { executeRun, gradeInProcess, type RunOutcome, type RunContext } from './grading/executeRun.js';
 export { requestRuns, resolveAsOf, type RunRequest } from './grading/requestRuns.js';
 export { recoverInterruptedRuns, type RunPhase } from './grading/runStore.js';
 export { ensureDefaultModel } from './models/modelStore.js';

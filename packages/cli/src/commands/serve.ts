@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { openDatabase } from '@stratum/db';
 import {
   ensureFirstAdmin,
-  executeRun,
+  gradeInProcess,
   loadDemoIfEmpty,
-  requestRuns,
   startServer,
   SYSTEM_ACTOR,
   type RunningServer,
@@ -55,9 +54,8 @@ export function registerServeCommand(program: Command): void {
                 `${demo.rows.orders.toLocaleString('en-US')} orders (${demo.seconds.toFixed(1)} s).`,
             );
             // Grade it right away, so the first screen already shows tiers, churn warnings and CLV.
-            for (const run of await requestRuns(database.db, SYSTEM_ACTOR, config.orgTimezone, {})) {
-              const outcome = await executeRun({ database, timezone: config.orgTimezone }, run.id);
-              note(`Graded ${outcome.customers.toLocaleString('en-US')} customers (run ${run.id}).`);
+            for (const outcome of await gradeInProcess({ database, timezone: config.orgTimezone })) {
+              note(`Graded ${outcome.customers.toLocaleString('en-US')} customers (run ${outcome.runId}).`);
             }
           }
         }

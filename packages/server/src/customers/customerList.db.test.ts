@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createTestApp, type TestApp } from '../app/testApp.js';
-import { executeRun } from '../grading/executeRun.js';
-import { requestRuns } from '../grading/requestRuns.js';
+import { gradeInProcess } from '../grading/executeRun.js';
 import { CUSTOMER_SORTS, type CustomerOut } from './customerSchemas.js';
 import { createCustomer } from './customerService.js';
 
@@ -190,8 +189,7 @@ describe('customer list by current tier', () => {
        SELECT id, 'BIG-' || id, now() - interval '30 days', 1500000 FROM customers WHERE id = ANY($1::bigint[])`,
       [rich],
     );
-    const [queued] = await requestRuns(t.database.db, SYSTEM_ACTOR, 'UTC', {});
-    await executeRun({ database: t.database, timezone: 'UTC' }, queued!.id);
+    await gradeInProcess({ database: t.database, timezone: 'UTC' });
     // An active override to S, an expired one and a pending one (neither of the last two counts).
     overridden = all[5]!.id;
     await pool.query(

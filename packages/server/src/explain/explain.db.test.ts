@@ -1,12 +1,10 @@
 import { churnReasonKeys, TIER_REASON } from '@stratum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createTestApp, type Caller, type TestApp } from '../app/testApp.js';
 import { authFeature } from '../auth/authRoutes.js';
 import { customersFeature } from '../customers/customerRoutes.js';
 import { loadDemo } from '../demo/loadDemo.js';
-import { executeRun } from '../grading/executeRun.js';
-import { requestRuns } from '../grading/requestRuns.js';
+import { gradeInProcess } from '../grading/executeRun.js';
 import { explainFeature } from './explainRoutes.js';
 
 /**
@@ -33,8 +31,8 @@ interface Row {
 }
 
 async function run(asOf: string): Promise<number> {
-  const [queued] = await requestRuns(t.database.db, SYSTEM_ACTOR, 'UTC', { asOf });
-  return (await executeRun({ database: t.database, timezone: 'UTC' }, queued!.id)).runId;
+  const [outcome] = await gradeInProcess({ database: t.database, timezone: 'UTC' }, { asOf });
+  return outcome!.runId;
 }
 
 async function rows(runId: number, where = 'true'): Promise<Row[]> {

@@ -8,8 +8,7 @@ import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createTestApp, type TestApp } from '../app/testApp.js';
 import { authFeature } from '../auth/authRoutes.js';
 import { loadDemo } from '../demo/loadDemo.js';
-import { executeRun } from '../grading/executeRun.js';
-import { requestRuns } from '../grading/requestRuns.js';
+import { gradeInProcess } from '../grading/executeRun.js';
 import { importFile } from '../imports/importService.js';
 import { exportsFeature } from './exportRoutes.js';
 import { exportGradesToFile } from './gradeExport.js';
@@ -47,8 +46,11 @@ async function stored(runId: number): Promise<Map<string, Stored>> {
 }
 
 async function run(dryRun: boolean): Promise<number> {
-  const [queued] = await requestRuns(t.database.db, SYSTEM_ACTOR, 'UTC', { asOf: '2025-06-30', dryRun });
-  return (await executeRun({ database: t.database, timezone: 'UTC' }, queued!.id)).runId;
+  const [outcome] = await gradeInProcess(
+    { database: t.database, timezone: 'UTC' },
+    { asOf: '2025-06-30', dryRun },
+  );
+  return outcome!.runId;
 }
 
 const records = (csv: string) => parse<Record<string, string>>(csv, { bom: true, columns: true });

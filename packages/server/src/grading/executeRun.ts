@@ -1,8 +1,10 @@
 import type { GradeResult } from '@stratum/core';
 import { attachRunPartition, createRunPartition, writeGrades, type Database } from '@stratum/db';
+import { SYSTEM_ACTOR } from '../access/actor.js';
 import { loadModel } from '../models/modelStore.js';
 import { evaluateModel } from './evaluateModel.js';
 import { publishRun } from './publishRun.js';
+import { requestRuns, type RunRequest } from './requestRuns.js';
 import { writeRunChanges, type RunChanges } from './runChanges.js';
 import { failRun, finishRun, getRun, RunProgress, type RunPhase } from './runStore.js';
 
@@ -97,4 +99,17 @@ export async function executeRun(context: RunContext, runId: number): Promise<Ru
     progress.stop();
     client.release();
   }
+}
+
+/**
+ * Requests runs as the system and executes them here, one after another, without the job queue: for the
+ * first start's demo grading, tests and benchmarks. (The CLI's `grade` does the same with a progress bar
+ * per run; the API queues runs for a worker.)
+ */
+export async function gradeInProcess(context: RunContext, request: RunRequest = {}): Promise<RunOutcome[]> {
+  const outcomes: RunOutcome[] = [];
+  for (const run of await requestRuns(context.database.db, SYSTEM_ACTOR, context.timezone, request)) {
+    outcomes.push(await executeRun(context, run.id));
+  }
+  return outcomes;
 }

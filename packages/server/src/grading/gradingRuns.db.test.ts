@@ -8,7 +8,7 @@ import { createTestDatabase } from '../../../../test/testDatabase.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { isAppError } from '../errors/appError.js';
 import { loadDemo } from '../demo/loadDemo.js';
-import { executeRun } from './executeRun.js';
+import { executeRun, gradeInProcess } from './executeRun.js';
 import { requestRuns } from './requestRuns.js';
 import { recoverInterruptedRuns } from './runStore.js';
 
@@ -22,8 +22,8 @@ const currentRun = async () =>
   Number((await q<{ run_id: string }>('SELECT run_id FROM grading_current'))[0]?.run_id ?? 0);
 
 async function run(asOf: string, options: { dryRun?: boolean } = {}) {
-  const [queued] = await requestRuns(database.db, SYSTEM_ACTOR, 'UTC', { asOf, ...options });
-  return executeRun({ database, timezone: 'UTC' }, queued!.id);
+  const [outcome] = await gradeInProcess({ database, timezone: 'UTC' }, { asOf, ...options });
+  return outcome!;
 }
 
 beforeAll(async () => {

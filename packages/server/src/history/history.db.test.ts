@@ -1,12 +1,10 @@
 import { decodeTierReasons } from '@stratum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createTestApp, type Caller, type TestApp } from '../app/testApp.js';
 import { authFeature } from '../auth/authRoutes.js';
 import { customersFeature } from '../customers/customerRoutes.js';
 import { loadDemo } from '../demo/loadDemo.js';
-import { executeRun } from '../grading/executeRun.js';
-import { requestRuns } from '../grading/requestRuns.js';
+import { gradeInProcess } from '../grading/executeRun.js';
 import { historyFeature } from './historyRoutes.js';
 
 /**
@@ -31,8 +29,8 @@ interface Grade {
 const grades = new Map<number, Map<number, Grade>>();
 
 async function run(asOf: string, dryRun = false): Promise<number> {
-  const [queued] = await requestRuns(t.database.db, SYSTEM_ACTOR, 'UTC', { asOf, dryRun });
-  return (await executeRun({ database: t.database, timezone: 'UTC' }, queued!.id)).runId;
+  const [outcome] = await gradeInProcess({ database: t.database, timezone: 'UTC' }, { asOf, dryRun });
+  return outcome!.runId;
 }
 
 async function gradesOf(runId: number): Promise<Map<number, Grade>> {

@@ -1,8 +1,6 @@
 import { expect } from 'vitest';
-import { SYSTEM_ACTOR } from '../access/actor.js';
 import { LIMITED, type AuthzContext, type CaseProvider } from '../app/authz/authzTypes.js';
-import { executeRun } from '../grading/executeRun.js';
-import { requestRuns } from '../grading/requestRuns.js';
+import { gradeInProcess } from '../grading/executeRun.js';
 import { loadCurrentRuns } from '../grades/gradedRuns.js';
 
 /**
@@ -13,9 +11,8 @@ export async function publishedRunFor(ctx: AuthzContext): Promise<number> {
   const { database } = ctx.t;
   const [current] = await loadCurrentRuns(database.db);
   if (current) return current.id;
-  const [queued] = await requestRuns(database.db, SYSTEM_ACTOR, 'UTC', {});
-  const outcome = await executeRun({ database, timezone: 'UTC' }, queued!.id);
-  return outcome.runId;
+  const [outcome] = await gradeInProcess({ database, timezone: 'UTC' });
+  return outcome!.runId;
 }
 
 let runId = 0;

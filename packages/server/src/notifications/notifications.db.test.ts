@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createTestApp, type TestApp } from '../app/testApp.js';
 import { createCustomer } from '../customers/customerService.js';
-import { executeRun } from '../grading/executeRun.js';
-import { requestRuns } from '../grading/requestRuns.js';
+import { gradeInProcess } from '../grading/executeRun.js';
 import { notifyUsers } from './notifyUsers.js';
 
 /**
@@ -28,8 +27,8 @@ interface NotificationBody {
 type Page = { items: NotificationBody[]; nextCursor: string | null };
 
 async function gradeNow(): Promise<number> {
-  const [run] = await requestRuns(t.database.db, SYSTEM_ACTOR, 'UTC', {});
-  return (await executeRun({ database: t.database, timezone: 'UTC' }, run!.id)).runId;
+  const [outcome] = await gradeInProcess({ database: t.database, timezone: 'UTC' });
+  return outcome!.runId;
 }
 
 const note = (userId: string, en: string) =>

@@ -2,8 +2,7 @@ import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
 import { expect } from 'vitest';
 import { LIMITED, type AuthzContext, type CaseProvider, type Target } from '../app/authz/authzTypes.js';
 import type { Caller } from '../app/testApp.js';
-import { executeRun } from '../grading/executeRun.js';
-import { requestRuns } from '../grading/requestRuns.js';
+import { gradeInProcess } from '../grading/executeRun.js';
 import { loadUserActor } from '../users/userService.js';
 import { customerGrades } from './currentTier.js';
 import { todayIn } from './overrideDays.js';
@@ -70,8 +69,7 @@ export const overrideAuthzCases: CaseProvider = {
     // Another provider's setup may have graded them already: keep its run current (its cases may read it).
     const graded = await customerGrades(database.db, [ctx.customerIds.own, ctx.customerIds.other]);
     if (graded.size < 2) {
-      const [run] = await requestRuns(database.db, SYSTEM_ACTOR, timezone, {});
-      await executeRun({ database, timezone }, run!.id);
+      await gradeInProcess({ database, timezone });
     }
     records.own = await pendingOverride(ctx, 'own', ctx.ownerOf('own'));
     records.other = await pendingOverride(ctx, 'other', ctx.ownerOf('other'));

@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createTestApp, type TestApp } from '../app/testApp.js';
 import { createCustomer } from '../customers/customerService.js';
-import { executeRun } from '../grading/executeRun.js';
+import { executeRun, gradeInProcess } from '../grading/executeRun.js';
 import { GRADING_QUEUE } from '../grading/gradingWorker.js';
 import type { JobHandler } from '../jobs/startJobs.js';
-import { requestRuns } from '../grading/requestRuns.js';
 import { runScheduledTick } from '../schedule/scheduledTick.js';
 import { expireOverrides } from './expireOverrides.js';
 import { todayIn } from './overrideDays.js';
@@ -34,8 +33,8 @@ function dayPlus(days: number): string {
 }
 
 async function gradeNow(): Promise<number> {
-  const [run] = await requestRuns(t.database.db, SYSTEM_ACTOR, TZ, {});
-  return (await executeRun({ database: t.database, timezone: TZ }, run!.id)).runId;
+  const [outcome] = await gradeInProcess({ database: t.database, timezone: TZ });
+  return outcome!.runId;
 }
 
 async function gradeOf(runId: number, customerId: number) {
