@@ -54,7 +54,8 @@ export function fitBgNbd(
 function initialGuess(x: Float64Array, T: Float64Array, rows: Uint32Array, timeUnit: number): Float64Array {
   let sx = 0;
   let sT = 0;
-  for (const i of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
     sx += x[i] ?? 0;
     sT += (T[i] ?? 0) / timeUnit;
   }

@@ -47,7 +47,7 @@ export function fitGammaGamma(
   options: { readonly maxIterations?: number; readonly warmStartCustomers?: number } = {},
 ): GammaGammaFit {
   let mean = 0;
-  for (const row of rows) mean += mbar[row]! / rows.length;
+  for (let k = 0; k < rows.length; k++) mean += mbar[rows[k]!]! / rows.length;
   // Start at p = 1, q = 2 and γ such that the implied mean spend pγ/(q−1) equals the observed mean.
   const start = Float64Array.of(0, Math.log(2), Math.log(mean > 0 ? mean : 1));
   const result = fitLogParameters((subset) => objective(prepare(x, mbar, subset)), rows, start, {

@@ -117,7 +117,7 @@ function row(sections: Sections): ActivitySlices {
     return s;
   };
   return {
-    buffer,
+    view: new DataView(buffer.buffer, buffer.byteOffset, buffer.length),
     orders: slice(parts[0]),
     categories: slice(parts[1]),
     interactions: slice(parts[2]),

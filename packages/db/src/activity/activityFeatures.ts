@@ -21,9 +21,10 @@ export interface FeatureWindow {
   windowMonths: number;
 }
 
-/** Where each rollup section of the current row sits in `buffer` (offset −1 = NULL). */
+/** Where each rollup section of the current row sits in `view` (offset −1 = NULL). */
 export interface ActivitySlices {
-  buffer: Buffer;
+  /** The bytes holding the row (DataView reads compile to plain loads; Buffer's read methods do not). */
+  view: DataView;
   orders: Slice;
   categories: Slice;
   interactions: Slice;
@@ -85,7 +86,6 @@ export function allocateActivityColumns(n: number): ActivityColumns {
 /** Severity weights for the severity-weighted complaint count (low, medium, high, critical). */
 const SEVERITY_WEIGHT = [1, 2, 3, 4]; // as the catalogue defines complaint_severity
 const CRITICAL = 3;
-const KEY_CONTACT_ROLES = new Set([0, 3]); // decision_maker, champion
 const NPS_KIND = 1;
 
 /** The bounds a row is measured against, derived once per run. */
@@ -133,7 +133,7 @@ export function minDay(a: number, b: number): number {
 }
 
 function accumulateOrders(out: ActivityColumns, i: number, row: ActivitySlices, w: WindowBounds): number {
-  const { buffer } = row;
+  const { view } = row;
   const { offset, length } = row.orders;
   let revenue = 0;
   let revenuePrev = 0;
@@ -156,13 +156,13 @@ function accumulateOrders(out: ActivityColumns, i: number, row: ActivitySlices, 
   let anyRecord = Number.NaN;
   if (offset >= 0) {
     for (let p = offset, end = offset + length; p < end; p += ORDER_DAY.size) {
-      const day = buffer.readInt32BE(p + ORDER_DAY.day);
+      const day = view.getInt32(p + ORDER_DAY.day);
       if (day > w.asOf) break;
       if (Number.isNaN(anyRecord)) anyRecord = day;
-      const net = readCents(buffer, p + ORDER_DAY.net);
-      const dayMargin = readCents(buffer, p + ORDER_DAY.margin);
-      const dayMarginBase = readCents(buffer, p + ORDER_DAY.marginBase);
-      const dayOrders = buffer.readInt16BE(p + ORDER_DAY.orders);
+      const net = readCents(view, p + ORDER_DAY.net);
+      const dayMargin = readCents(view, p + ORDER_DAY.margin);
+      const dayMarginBase = readCents(view, p + ORDER_DAY.marginBase);
+      const dayOrders = view.getInt16(p + ORDER_DAY.orders);
       lifetime += net;
       lifetimeMargin += dayMargin;
       lifetimeMarginBase += dayMarginBase;
@@ -224,19 +224,36 @@ function relativeTrend(revenue: number, sumMonthRevenue: number, months: number)
 }
 
 function accumulateCategories(out: ActivityColumns, i: number, row: ActivitySlices, w: WindowBounds): void {
-  const { buffer } = row;
+  const { view } = row;
   const { offset, length } = row.categories;
   if (offset < 0) {
     out.category_breadth[i] = 0;
     return;
   }
-  const seen = new Set<number>();
+  // Distinct categories by linear search in a reused array: customers have a handful each, and a Set
+  // per customer (a million of them) costs more than the search.
+  let distinct = 0;
   for (let p = offset, end = offset + length; p < end; p += CATEGORY_DAY.size) {
-    const day = buffer.readInt32BE(p + CATEGORY_DAY.day);
+    const day = view.getInt32(p + CATEGORY_DAY.day);
     if (day > w.asOf) break;
-    if (day > w.start) seen.add(buffer.readInt32BE(p + CATEGORY_DAY.category));
+    if (day <= w.start) continue;
+    const category = view.getInt32(p + CATEGORY_DAY.category);
+    let k = 0;
+    while (k < distinct && seenCategories[k] !== category) k++;
+    if (k === distinct) {
+      if (distinct === seenCategories.length) seenCategories = growInt32(seenCategories);
+      seenCategories[distinct++] = category;
+    }
   }
-  out.category_breadth[i] = seen.size;
+  out.category_breadth[i] = distinct;
+}
+
+let seenCategories: Int32Array = new Int32Array(64);
+
+function growInt32(array: Int32Array): Int32Array {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }
 
 function accumulateInteractions(
@@ -245,7 +262,7 @@ function accumulateInteractions(
   row: ActivitySlices,
   w: WindowBounds,
 ): number {
-  const { buffer } = row;
+  const { view } = row;
   const { offset, length } = row.interactions;
   let count = 0;
   let countPrev = 0;
@@ -253,7 +270,7 @@ function accumulateInteractions(
   let last = Number.NaN;
   if (offset >= 0) {
     for (let p = offset, end = offset + length; p < end; p += INTERACTION.size) {
-      const day = buffer.readInt32BE(p + INTERACTION.day);
+      const day = view.getInt32(p + INTERACTION.day);
       if (day > w.asOf) break;
       if (Number.isNaN(first)) first = day;
       last = day;
@@ -268,7 +285,7 @@ function accumulateInteractions(
 }
 
 function accumulateSurveys(out: ActivityColumns, i: number, row: ActivitySlices, w: WindowBounds): void {
-  const { buffer } = row;
+  const { view } = row;
   const { offset, length } = row.surveys;
   let csatSum = 0;
   let csatN = 0;
@@ -284,10 +301,10 @@ function accumulateSurveys(out: ActivityColumns, i: number, row: ActivitySlices,
   const quarters = Math.max(1, Math.round(w.months / 3));
   if (offset >= 0) {
     for (let p = offset, end = offset + length; p < end; p += SURVEY.size) {
-      const day = buffer.readInt32BE(p + SURVEY.day);
+      const day = view.getInt32(p + SURVEY.day);
       if (day > w.asOf) break;
-      const kind = buffer.readInt16BE(p + SURVEY.kind);
-      const score = buffer.readInt16BE(p + SURVEY.score);
+      const kind = view.getInt16(p + SURVEY.kind);
+      const score = view.getInt16(p + SURVEY.score);
       if (day > w.start) {
         const quarter = Math.min(quarters - 1, Math.floor(((day - w.start - 1) * quarters) / windowDays));
         answeredQuarters |= 1 << quarter;
@@ -325,7 +342,7 @@ function popCount(bits: number): number {
 }
 
 function accumulateComplaints(out: ActivityColumns, i: number, row: ActivitySlices, w: WindowBounds): void {
-  const { buffer } = row;
+  const { view } = row;
   const { offset, length } = row.complaints;
   let count = 0;
   let countPrev = 0;
@@ -334,10 +351,10 @@ function accumulateComplaints(out: ActivityColumns, i: number, row: ActivitySlic
   let openCritical = 0;
   if (offset >= 0) {
     for (let p = offset, end = offset + length; p < end; p += COMPLAINT.size) {
-      const opened = buffer.readInt32BE(p + COMPLAINT.opened);
+      const opened = view.getInt32(p + COMPLAINT.opened);
       if (opened > w.asOf) break;
-      const level = buffer.readInt16BE(p + COMPLAINT.severity);
-      const closed = buffer.readInt32BE(p + COMPLAINT.closed);
+      const level = view.getInt16(p + COMPLAINT.severity);
+      const closed = view.getInt32(p + COMPLAINT.closed);
       if (opened > w.start) {
         count++;
         severity += SEVERITY_WEIGHT[level] ?? 1;
@@ -356,12 +373,12 @@ function accumulateComplaints(out: ActivityColumns, i: number, row: ActivitySlic
 }
 
 function accumulateReferrals(out: ActivityColumns, i: number, row: ActivitySlices, w: WindowBounds): void {
-  const { buffer } = row;
+  const { view } = row;
   const { offset, length } = row.referrals;
   let count = 0;
   if (offset >= 0) {
     for (let p = offset, end = offset + length; p < end; p += REFERRAL.size) {
-      const day = buffer.readInt32BE(p + REFERRAL.day);
+      const day = view.getInt32(p + REFERRAL.day);
       if (day > w.asOf) break;
       if (day > w.start) count++;
     }
@@ -370,20 +387,25 @@ function accumulateReferrals(out: ActivityColumns, i: number, row: ActivitySlice
 }
 
 function accumulateContactsLeft(out: ActivityColumns, i: number, row: ActivitySlices, w: WindowBounds): void {
-  const { buffer } = row;
+  const { view } = row;
   const { offset, length } = row.contactsLeft;
   let count = 0;
   if (offset >= 0) {
     for (let p = offset, end = offset + length; p < end; p += CONTACT_LEFT.size) {
-      const day = buffer.readInt32BE(p + CONTACT_LEFT.day);
+      const day = view.getInt32(p + CONTACT_LEFT.day);
       if (day > w.asOf) break;
-      if (day > w.start && KEY_CONTACT_ROLES.has(buffer.readInt16BE(p + CONTACT_LEFT.role))) count++;
+      if (day > w.start && isKeyContactRole(view.getInt16(p + CONTACT_LEFT.role))) count++;
     }
   }
   out.key_contacts_left[i] = count;
 }
 
+/** decision_maker or champion (indexes in CONTACT_ROLES). */
+function isKeyContactRole(role: number): boolean {
+  return role === 0 || role === 3;
+}
+
 /** int8 cents as a double (exact below 2^53 cents). */
-function readCents(buffer: Buffer, offset: number): number {
-  return buffer.readInt32BE(offset) * 4294967296 + buffer.readUInt32BE(offset + 4);
+function readCents(view: DataView, offset: number): number {
+  return view.getInt32(offset) * 4294967296 + view.getUint32(offset + 4);
 }

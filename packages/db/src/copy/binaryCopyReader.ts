@@ -5,13 +5,22 @@ import { to as copyTo } from 'pg-copy-streams';
 
 /**
  * Streams the result of a query out of PostgreSQL with `COPY (…) TO STDOUT (FORMAT binary)` and hands
- * each row to `onRow` without materialising row objects: the callback gets the buffer holding the row and,
- * per field, the offset of its value (or -1 for NULL) and its length. Values must be read before onRow
- * returns (the buffer is reused). This is how we move a million rows into typed arrays cheaply.
+ * each row to `onRow` without materialising row objects: the callback gets the buffer holding the row, a
+ * DataView over the same bytes (same offsets; its reads compile to plain loads) and, per field, the offset
+ * of its value (or -1 for NULL) and its length. Values must be read before onRow returns (the buffer is
+ * reused). This is how we move a million rows into typed arrays cheaply.
  */
-export type BinaryRowHandler = (buffer: Buffer, offsets: Int32Array, lengths: Int32Array) => void;
+export type BinaryRowHandler = (
+  buffer: Buffer,
+  offsets: Int32Array,
+  lengths: Int32Array,
+  view: DataView,
+) => void;
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+const EMPTY = Buffer.alloc(0);
+/** Bytes of the next chunk first joined to a row left incomplete at the end of the previous one. */
+const FIRST_TAKE = 16 * 1024;
 
 export async function readBinaryCopy(
   client: pg.PoolClient | pg.Client,
@@ -39,10 +48,12 @@ export async function readBinaryCopy(
   return parser.rows;
 }
 
-class BinaryCopyParser {
+/** The parser behind readBinaryCopy: push the stream in chunks of any size. */
+export class BinaryCopyParser {
   rows = 0;
   finished = false;
-  private pending: Buffer = Buffer.alloc(0);
+  /** An incomplete header or row left at the end of the last chunk. */
+  private pending: Buffer = EMPTY;
   private headerDone = false;
   private offsets = new Int32Array(16);
   private lengths = new Int32Array(16);
@@ -50,39 +61,66 @@ class BinaryCopyParser {
   constructor(private readonly onRow: BinaryRowHandler) {}
 
   push(chunk: Buffer): void {
-    let buffer = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
     let position = 0;
-    if (!this.headerDone) {
-      if (buffer.length < 19) {
-        this.pending = buffer;
-        return;
+    if (this.pending.length > 0) {
+      // Complete the row that straddles the chunks by joining the tail with only as much of this chunk
+      // as it needs, not the whole chunk (which would copy every byte of the stream once more).
+      const tail = this.pending;
+      let take = Math.min(chunk.length, Math.max(FIRST_TAKE, tail.length));
+      for (;;) {
+        const joined = Buffer.concat([tail, chunk.subarray(0, take)]);
+        const end = this.step(joined, 0, viewOf(joined));
+        if (end >= 0) {
+          position = end - tail.length;
+          break;
+        }
+        if (take === chunk.length) {
+          this.pending = joined;
+          return;
+        }
+        take = Math.min(chunk.length, take * 2);
       }
-      if (!buffer.subarray(0, 11).equals(SIGNATURE)) throw new Error('not a binary COPY stream');
-      const extension = buffer.readInt32BE(15);
-      position = 19 + extension;
-      this.headerDone = true;
+      this.pending = EMPTY;
     }
-    for (;;) {
-      const end = this.rowEnd(buffer, position);
+    const view = viewOf(chunk);
+    while (!this.finished) {
+      const end = this.step(chunk, position, view);
       if (end < 0) break;
-      if (end === position + 2) {
-        this.finished = true;
-        position = end;
-        break;
-      }
-      this.onRow(buffer, this.offsets, this.lengths);
-      this.rows++;
       position = end;
     }
     // Keep only the incomplete tail; copy it so the big chunk can be freed.
-    this.pending = position >= buffer.length ? Buffer.alloc(0) : Buffer.from(buffer.subarray(position));
-    buffer = this.pending;
+    if (position < chunk.length && !this.finished) this.pending = Buffer.from(chunk.subarray(position));
+  }
+
+  /**
+   * Consumes what starts at `start` (the header, a row, which goes to onRow, or the trailer); returns
+   * where it ends, or −1 when the buffer ends first.
+   */
+  private step(buffer: Buffer, start: number, view: DataView): number {
+    if (!this.headerDone) {
+      if (buffer.length < start + 19) return -1;
+      if (!buffer.subarray(start, start + 11).equals(SIGNATURE)) throw new Error('not a binary COPY stream');
+      const end = start + 19 + view.getInt32(start + 15);
+      if (end > buffer.length) return -1;
+      this.headerDone = true;
+      return end;
+    }
+    const end = this.rowEnd(view, start);
+    if (end < 0) return -1;
+    if (end === start + 2) {
+      this.finished = true;
+      return end;
+    }
+    this.onRow(buffer, this.offsets, this.lengths, view);
+    this.rows++;
+    return end;
   }
 
   /** Parses the field table of the row at `start`; returns the row's end, or -1 if it is incomplete. */
-  private rowEnd(buffer: Buffer, start: number): number {
-    if (start + 2 > buffer.length) return -1;
-    const fields = buffer.readInt16BE(start);
+  private rowEnd(view: DataView, start: number): number {
+    const size = view.byteLength;
+    if (start + 2 > size) return -1;
+    const fields = view.getInt16(start);
     if (fields === -1) return start + 2;
     if (fields > this.offsets.length) {
       this.offsets = new Int32Array(fields);
@@ -90,21 +128,25 @@ class BinaryCopyParser {
     }
     let position = start + 2;
     for (let i = 0; i < fields; i++) {
-      if (position + 4 > buffer.length) return -1;
-      const length = buffer.readInt32BE(position);
+      if (position + 4 > size) return -1;
+      const length = view.getInt32(position);
       position += 4;
       if (length < 0) {
         this.offsets[i] = -1;
         this.lengths[i] = 0;
         continue;
       }
-      if (position + length > buffer.length) return -1;
+      if (position + length > size) return -1;
       this.offsets[i] = position;
       this.lengths[i] = length;
       position += length;
     }
     return position;
   }
+}
+
+function viewOf(buffer: Buffer): DataView {
+  return new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
 }
 
 /** Decoders for the binary representations we read. */

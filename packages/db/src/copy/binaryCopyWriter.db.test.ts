@@ -34,7 +34,7 @@ describe('writeBinaryCopy', () => {
             .float8(i / 3)
             .date(i === 9 ? Number.NaN : 10957 + (i % 1000))
             .text(i % 2 ? `客户${i}` : null)
-            .bytes(4, (buffer, offset) => buffer.writeInt32BE(i, offset));
+            .bytes(4, (view, offset) => view.setInt32(offset, i));
         },
         () => progressCalls++,
       );

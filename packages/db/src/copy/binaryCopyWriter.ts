@@ -39,32 +39,40 @@ const CHUNK = 1 << 20;
 /** PostgreSQL dates count days from 2000-01-01; ours from 1970-01-01. */
 const PG_EPOCH_DAYS = 10957;
 
+/**
+ * Encodes rows into a growing buffer through a DataView: its set methods compile to plain stores, while
+ * Buffer's write methods are calls with checks (a million rows × 30 fields made them the whole cost).
+ */
 export class BinaryRowEncoder {
   private buffer = Buffer.allocUnsafe(CHUNK * 2);
+  private view = viewOf(this.buffer);
   private position = 0;
 
   header(): void {
     this.ensure(19);
     SIGNATURE.copy(this.buffer, this.position);
-    this.buffer.writeInt32BE(0, this.position + 11);
-    this.buffer.writeInt32BE(0, this.position + 15);
+    this.view.setInt32(this.position + 11, 0);
+    this.view.setInt32(this.position + 15, 0);
     this.position += 19;
   }
 
   trailer(): void {
     this.ensure(2);
-    this.position = this.buffer.writeInt16BE(-1, this.position);
+    this.view.setInt16(this.position, -1);
+    this.position += 2;
   }
 
   row(fields: number): this {
     this.ensure(2);
-    this.position = this.buffer.writeInt16BE(fields, this.position);
+    this.view.setInt16(this.position, fields);
+    this.position += 2;
     return this;
   }
 
   null(): this {
     this.ensure(4);
-    this.position = this.buffer.writeInt32BE(-1, this.position);
+    this.view.setInt32(this.position, -1);
+    this.position += 4;
     return this;
   }
 
@@ -75,25 +83,26 @@ export class BinaryRowEncoder {
     // Two 32-bit halves instead of a BigInt per value: a million rows × several int8 columns add up.
     const whole = Math.trunc(value);
     const high = Math.floor(whole / 4294967296);
-    let p = this.buffer.writeInt32BE(8, this.position);
-    p = this.buffer.writeInt32BE(high, p);
-    this.position = this.buffer.writeUInt32BE(whole - high * 4294967296, p);
+    const view = this.view;
+    const p = this.position;
+    view.setInt32(p, 8);
+    view.setInt32(p + 4, high);
+    view.setUint32(p + 8, whole - high * 4294967296);
+    this.position = p + 12;
     return this;
   }
 
   int4(value: number): this {
     if (Number.isNaN(value)) return this.null();
-    this.ensure(8);
-    const p = this.buffer.writeInt32BE(4, this.position);
-    this.position = this.buffer.writeInt32BE(value | 0, p);
-    return this;
+    return this.int4Raw(value | 0);
   }
 
   int2(value: number): this {
     if (Number.isNaN(value)) return this.null();
     this.ensure(6);
-    const p = this.buffer.writeInt32BE(2, this.position);
-    this.position = this.buffer.writeInt16BE(value, p);
+    this.view.setInt32(this.position, 2);
+    this.view.setInt16(this.position + 4, value);
+    this.position += 6;
     return this;
   }
 
@@ -101,16 +110,18 @@ export class BinaryRowEncoder {
   float4(value: number): this {
     if (!Number.isFinite(value)) return this.null();
     this.ensure(8);
-    const p = this.buffer.writeInt32BE(4, this.position);
-    this.position = this.buffer.writeFloatBE(value, p);
+    this.view.setInt32(this.position, 4);
+    this.view.setFloat32(this.position + 4, value);
+    this.position += 8;
     return this;
   }
 
   float8(value: number): this {
     if (!Number.isFinite(value)) return this.null();
     this.ensure(12);
-    const p = this.buffer.writeInt32BE(8, this.position);
-    this.position = this.buffer.writeDoubleBE(value, p);
+    this.view.setInt32(this.position, 8);
+    this.view.setFloat64(this.position + 4, value);
+    this.position += 12;
     return this;
   }
 
@@ -124,18 +135,33 @@ export class BinaryRowEncoder {
     if (value === null) return this.null();
     const length = Buffer.byteLength(value);
     this.ensure(4 + length);
-    const p = this.buffer.writeInt32BE(length, this.position);
+    this.view.setInt32(this.position, length);
+    const p = this.position + 4;
     this.position = p + this.buffer.write(value, p);
     return this;
   }
 
-  /** bytea: `length` bytes written by `fill` at the given offset of the encoder's buffer. */
-  bytes(length: number, fill: (buffer: Buffer, offset: number) => void): this {
-    this.ensure(4 + length);
-    const p = this.buffer.writeInt32BE(length, this.position);
-    fill(this.buffer, p);
-    this.position = p + length;
+  /** bytea: `length` bytes written by `fill` through the encoder's view, from the given offset. */
+  bytes(length: number, fill: (view: DataView, offset: number) => void): this {
+    fill(this.view, this.reserveBytes(length));
     return this;
+  }
+
+  /**
+   * bytea of `length` bytes that the caller writes through `view`, from the returned offset, before the
+   * next field (`bytes` without a closure per row).
+   */
+  reserveBytes(length: number): number {
+    this.ensure(4 + length);
+    this.view.setInt32(this.position, length);
+    const p = this.position + 4;
+    this.position = p + length;
+    return p;
+  }
+
+  /** The view `reserveBytes` offsets refer to (replaced when the buffer grows: read it after reserving). */
+  get dataView(): DataView {
+    return this.view;
   }
 
   /** A finished chunk when at least ~1 MB is buffered (or whatever is left when forced). */
@@ -148,8 +174,9 @@ export class BinaryRowEncoder {
 
   private int4Raw(value: number): this {
     this.ensure(8);
-    const p = this.buffer.writeInt32BE(4, this.position);
-    this.position = this.buffer.writeInt32BE(value, p);
+    this.view.setInt32(this.position, 4);
+    this.view.setInt32(this.position + 4, value);
+    this.position += 8;
     return this;
   }
 
@@ -158,5 +185,10 @@ export class BinaryRowEncoder {
     const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.position + bytes));
     this.buffer.copy(bigger, 0, 0, this.position);
     this.buffer = bigger;
+    this.view = viewOf(bigger);
   }
+}
+
+function viewOf(buffer: Buffer): DataView {
+  return new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
 }

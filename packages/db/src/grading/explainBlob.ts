@@ -8,18 +8,19 @@ export function explainBlobSize(indicators: number, signals: number): number {
 }
 
 export function writeExplainBlob(
-  buffer: Buffer,
+  view: DataView,
   offset: number,
   row: number,
   raw: readonly Float64Array[],
   contributions: readonly Float64Array[],
   evidence: readonly Float64Array[],
 ): void {
-  let p = buffer.writeUInt16LE(raw.length, offset);
-  p = buffer.writeUInt16LE(evidence.length, p);
-  for (const column of raw) p = buffer.writeDoubleLE(column[row]!, p);
-  for (const column of contributions) p = buffer.writeFloatLE(column[row]!, p);
-  for (const column of evidence) p = buffer.writeFloatLE(column[row]!, p);
+  view.setUint16(offset, raw.length, true);
+  view.setUint16(offset + 2, evidence.length, true);
+  let p = offset + 4;
+  for (let k = 0; k < raw.length; k++, p += 8) view.setFloat64(p, raw[k]![row]!, true);
+  for (let k = 0; k < contributions.length; k++, p += 4) view.setFloat32(p, contributions[k]![row]!, true);
+  for (let k = 0; k < evidence.length; k++, p += 4) view.setFloat32(p, evidence[k]![row]!, true);
 }
 
 export interface ExplainValues {
