@@ -1,6 +1,6 @@
 // `npm run bench grading [--customers 1000000] [--embedded-customers 100000] [--targets server,embedded]
 //   [--seed S] [--keep] [--reuse]`
-// Loads the demo book, then times a full grading run (the code path of `stratum grade`: refresh, extract,
+// Loads the demo book, then times a full grading run (twice: see benchTarget) (the code path of `stratum grade`: refresh, extract,
 // grade with the CLV fit, write, publish) against the bare per-customer aggregate over the same orders,
 // and prints the ratio (goal ≤ 1.0×), the run's phase timings and the peak RSS of the run.
 // Server: database `stratum_bench_grading` on BENCH_SERVER_URL; embedded: a temporary data directory.
@@ -91,6 +91,10 @@ async function benchTarget(target: Target, customers: number, options: Options):
     log(`${target}: grading as of ${END_DATE} …`);
     // RSS is per process: a target graded after another starts from the heap that one left behind.
     const rssBefore = process.memoryUsage.rss() / 2 ** 20;
+    // Twice in this process: the first run pays for V8 compiling the grading code (as the first run after
+    // a server starts, or a one-shot `stratum grade`, does); the second is what a running server sees, and
+    // the goal is judged on it. Both are printed.
+    const first = (await measure(() => gradeLikeCli(database, target))).seconds;
     const graded = await measure(() => gradeLikeCli(database, target));
     const outcome = graded.value;
 
@@ -107,9 +111,11 @@ async function benchTarget(target: Target, customers: number, options: Options):
       'demo rollup s': round(rollupSeconds),
       ...Object.fromEntries(PHASES.map((name) => [`${name} s`, phase(name)])),
       'run s': round(graded.seconds),
+      'first run s': round(first),
       'query cold s': round(cold.seconds),
       'query warm s': round(warm.seconds),
       'run / query': Math.round((graded.seconds / warm.seconds) * 100) / 100,
+      'first run / query': Math.round((first / warm.seconds) * 100) / 100,
       'RSS before MiB': Math.round(rssBefore),
       'run peak RSS MiB': Math.round(graded.peakRssMb),
       graded: outcome.customers,

@@ -16,3 +16,4 @@ export * from './classification/index.js';
 export * from './grade/index.js';
 export * as math from './math/index.js';
 export { resolveLocale, type Label, type Locale } from './util/Label.js';
+export { idOrder } from './util/argsortByValueThenId.js';

@@ -104,4 +104,29 @@ describe('activity rollup and point-in-time extraction', () => {
     expect(shanghai.matrix.columns.revenue![0]).toBe(1500.25);
     expect(shanghai.matrix.columns.recency_days![0]).toBe(asOf - dayFromIso('2023-03-01'));
   });
+
+  it('reads every customer when the planner expects far fewer (the columns grow)', async () => {
+    await q('ANALYZE customers'); // three rows: the extraction sizes itself for ~a thousand
+    await q(`INSERT INTO customers (id, external_id, name, status, industry, created_at)
+             SELECT 100 + g, 'G' || g, '客户' || g, 'active', CASE WHEN g % 2 = 0 THEN '零售' END,
+                    '2021-01-01T00:00:00Z'
+             FROM generate_series(1, 2500) g`);
+    try {
+      const { matrix, attributes } = await extractFeatures(database.pool, {
+        timezone: 'Asia/Shanghai',
+        asOfDay: dayFromIso('2024-06-30'),
+        windowMonths: 12,
+      });
+      expect(matrix.ids.length).toBe(2503);
+      expect(Array.from(matrix.ids.subarray(0, 4))).toEqual([1, 2, 3, 101]);
+      expect(matrix.ids[2502]).toBe(2600);
+      expect(matrix.columns.revenue![2502]).toBe(0);
+      expect(matrix.columns.recency_days![2502]).toBeNaN();
+      expect(matrix.columns.revenue![0]).toBeCloseTo(100, 9);
+      expect(attributes.industries[attributes.industry[2502]!]).toBe('零售');
+      expect(attributes.industry[2501]).toBe(-1);
+    } finally {
+      await q('DELETE FROM customers WHERE id > 100');
+    }
+  });
 });

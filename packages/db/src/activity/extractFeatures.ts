@@ -41,10 +41,25 @@ const POSITION_CODES: Record<string, number> = MARKET_POSITION_CODE;
 export async function extractFeatures(pool: pg.Pool, options: ExtractOptions): Promise<ExtractedFeatures> {
   const client = await pool.connect();
   try {
-    const total = Number(
-      (await client.query<{ n: string }>('SELECT count(*) AS n FROM customers WHERE deleted_at IS NULL'))
-        .rows[0]?.n ?? 0,
+    // The planner's estimate sizes the columns and the progress (they grow if it is short): an exact
+    // count would read the table once more. Never analysed (−1): count.
+    const estimate = Number(
+      (
+        await client.query<{ n: number }>(
+          "SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'customers'::regclass",
+        )
+      ).rows[0]?.n ?? -1,
     );
+    const total =
+      estimate >= 0
+        ? Math.round(estimate)
+        : Number(
+            (
+              await client.query<{ n: string }>(
+                'SELECT count(*) AS n FROM customers WHERE deleted_at IS NULL',
+              )
+            ).rows[0]?.n ?? 0,
+          );
     const tz = client.escapeLiteral(options.timezone);
     const query = `
       SELECT c.id, c.status, c.employees, c.company_revenue::float8, c.market_position,
@@ -84,22 +99,33 @@ async function collect(
   options: ExtractOptions,
 ): Promise<ExtractedFeatures> {
   const w = windowBounds(options);
-  // Sized for everyone; customers that did not exist yet as of the date are compacted away at the end.
-  const capacity = Math.max(total, 1);
-  const ids = new Float64Array(capacity);
-  const status = new Float64Array(capacity);
-  const employees = new Float64Array(capacity);
-  const companyRevenue = new Float64Array(capacity);
-  const marketPosition = new Float64Array(capacity);
-  const subsidiaries = new Float64Array(capacity);
-  const tenure = new Float64Array(capacity);
+  // Sized for everyone expected (grown if more come); customers that did not exist yet as of the date
+  // are compacted away at the end.
+  let capacity = Math.max(Math.ceil(total * 1.05), 1024);
+  const base = {
+    ids: new Float64Array(capacity),
+    status: new Float64Array(capacity),
+    employees: new Float64Array(capacity),
+    companyRevenue: new Float64Array(capacity),
+    marketPosition: new Float64Array(capacity),
+    subsidiaries: new Float64Array(capacity),
+    tenure: new Float64Array(capacity),
+  };
   const activity = allocateActivityColumns(capacity);
+  const codes = {
+    industry: new Int32Array(capacity),
+    region: new Int32Array(capacity),
+    owner: new Int32Array(capacity),
+  };
   const industry = new Dictionary();
   const region = new Dictionary();
   const owner = new Dictionary();
-  const industryCodes = new Int32Array(capacity);
-  const regionCodes = new Int32Array(capacity);
-  const ownerCodes = new Int32Array(capacity);
+  const grow = () => {
+    capacity = Math.ceil(capacity * 1.5);
+    for (const columns of [base, codes, activity] as Record<string, Float64Array | Int32Array>[]) {
+      for (const [key, column] of Object.entries(columns)) columns[key] = grown(column, capacity);
+    }
+  };
   const slices: ActivitySlices = {
     view: new DataView(new ArrayBuffer(0)),
     orders: { offset: -1, length: 0 },
@@ -128,7 +154,7 @@ async function collect(
   await readBinaryCopy(client, query, (buffer, offsets, lengths, view) => {
     read++;
     if (options.onProgress && read % progressEvery === 0) options.onProgress(read, total);
-    if (n >= capacity) return; // customers inserted after the count: the next run grades them
+    if (n >= capacity) grow();
     slices.view = view;
     for (let s = 0; s < sections.length; s++) {
       const section = sections[s]!;
@@ -141,40 +167,41 @@ async function collect(
     if (since > w.asOf) {
       return; // did not exist as of the date: row n is overwritten by the next customer
     }
-    ids[n] = view.getInt32(offsets[0]!) * 4294967296 + view.getUint32(offsets[0]! + 4);
-    status[n] = statusText.mapped(STATUS_CODES, buffer, offsets[1]!, lengths[1]!);
-    employees[n] = offsets[2]! < 0 ? Number.NaN : view.getInt32(offsets[2]!);
-    companyRevenue[n] = offsets[3]! < 0 ? Number.NaN : view.getFloat64(offsets[3]!);
-    marketPosition[n] = positionText.mapped(POSITION_CODES, buffer, offsets[4]!, lengths[4]!);
-    subsidiaries[n] = view.getInt32(offsets[6]!);
-    tenure[n] = w.asOf - since;
-    industryCodes[n] = industry.code(buffer, offsets[7]!, lengths[7]!);
-    regionCodes[n] = region.code(buffer, offsets[8]!, lengths[8]!);
-    ownerCodes[n] = owner.code(buffer, offsets[9]!, lengths[9]!);
+    base.ids[n] = view.getInt32(offsets[0]!) * 4294967296 + view.getUint32(offsets[0]! + 4);
+    base.status[n] = statusText.mapped(STATUS_CODES, buffer, offsets[1]!, lengths[1]!);
+    base.employees[n] = offsets[2]! < 0 ? Number.NaN : view.getInt32(offsets[2]!);
+    base.companyRevenue[n] = offsets[3]! < 0 ? Number.NaN : view.getFloat64(offsets[3]!);
+    base.marketPosition[n] = positionText.mapped(POSITION_CODES, buffer, offsets[4]!, lengths[4]!);
+    base.subsidiaries[n] = view.getInt32(offsets[6]!);
+    base.tenure[n] = w.asOf - since;
+    codes.industry[n] = industry.code(buffer, offsets[7]!, lengths[7]!);
+    codes.region[n] = region.code(buffer, offsets[8]!, lengths[8]!);
+    codes.owner[n] = owner.code(buffer, offsets[9]!, lengths[9]!);
     n++;
   });
   options.onProgress?.(read, total);
 
-  const cut = (column: Float64Array) => (n === capacity ? column : column.slice(0, n));
+  // Views, not copies: the few unused rows at the end are not worth copying forty columns.
+  const cut = (column: Float64Array) => column.subarray(0, n);
   const columns: FeatureMatrix['columns'] = {
-    status: cut(status),
-    employees: cut(employees),
-    company_revenue: cut(companyRevenue),
-    market_position: cut(marketPosition),
-    subsidiary_count: cut(subsidiaries),
-    tenure_days: cut(tenure),
+    status: cut(base.status),
+    employees: cut(base.employees),
+    company_revenue: cut(base.companyRevenue),
+    market_position: cut(base.marketPosition),
+    subsidiary_count: cut(base.subsidiaries),
+    tenure_days: cut(base.tenure),
   };
   for (const [key, column] of Object.entries(activity) as [keyof typeof activity, Float64Array][]) {
     columns[key] = cut(column);
   }
   return {
-    matrix: { ids: cut(ids), asOfDay: options.asOfDay, columns },
+    matrix: { ids: cut(base.ids), asOfDay: options.asOfDay, columns },
     attributes: {
-      industry: industryCodes.slice(0, n),
+      industry: codes.industry.slice(0, n),
       industries: industry.values,
-      region: regionCodes.slice(0, n),
+      region: codes.region.slice(0, n),
       regions: region.values,
-      owner: ownerCodes.slice(0, n),
+      owner: codes.owner.slice(0, n),
       owners: owner.values,
     },
   };
@@ -236,6 +263,15 @@ function fnv1a(bytes: Buffer, offset = 0, length = bytes.length): number {
   let hash = 0x811c9dc5;
   for (let p = offset, end = offset + length; p < end; p++) hash = Math.imul(hash ^ bytes[p]!, 16777619);
   return hash;
+}
+
+/** `column` copied into a longer array of the same type (new rows: NaN, or 0 for codes). */
+function grown<T extends Float64Array | Int32Array>(column: T, capacity: number): T {
+  const bigger = (
+    column instanceof Float64Array ? new Float64Array(capacity).fill(Number.NaN) : new Int32Array(capacity)
+  ) as T;
+  bigger.set(column);
+  return bigger;
 }
 
 function sameBytes(stored: Buffer, buffer: Buffer, offset: number, length: number): boolean {

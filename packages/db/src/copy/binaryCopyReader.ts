@@ -149,6 +149,9 @@ function viewOf(buffer: Buffer): DataView {
   return new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
 }
 
+/** PostgreSQL dates count days from 2000-01-01; ours from 1970-01-01. */
+export const PG_EPOCH_DAYS = 10957;
+
 /** Decoders for the binary representations we read. */
 export const binary = {
   int2: (buffer: Buffer, offset: number) => buffer.readInt16BE(offset),
@@ -158,5 +161,5 @@ export const binary = {
     buffer.readInt32BE(offset) * 4294967296 + buffer.readUInt32BE(offset + 4),
   float8: (buffer: Buffer, offset: number) => buffer.readDoubleBE(offset),
   /** A date as days since 1970-01-01 (PostgreSQL counts from 2000-01-01). */
-  date: (buffer: Buffer, offset: number) => buffer.readInt32BE(offset) + 10957,
+  date: (buffer: Buffer, offset: number) => buffer.readInt32BE(offset) + PG_EPOCH_DAYS,
 };

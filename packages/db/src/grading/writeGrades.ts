@@ -1,7 +1,17 @@
 import { CHURN_SIGNAL_KEYS, type GradeResult } from '@stratum/core';
 import type pg from 'pg';
-import { writeBinaryCopy, type BinaryRowEncoder } from '../copy/binaryCopyWriter.js';
-import { explainBlobSize, writeExplainBlob } from './explainBlob.js';
+import {
+  putBytesLength,
+  putDate,
+  putFloat4,
+  putInt2,
+  putInt4,
+  putInt8,
+  putRow,
+  writeBinaryCopy,
+  type BinaryRowEncoder,
+} from '../copy/binaryCopyWriter.js';
+import { explainBlobMaxSize, writeExplainBlob } from './explainBlob.js';
 import { partitionName } from './gradesPartition.js';
 
 export const GRADE_COLUMNS = 30;
@@ -21,41 +31,50 @@ export async function writeGrades(
   const { scorecard, tiers, abc, rfm, clv, lifecycle, churn, classification } = result;
   const revenue = result.features.columns.revenue;
   const evidence = CHURN_SIGNAL_KEYS.map((key) => churn.evidence[key]);
-  const blobSize = explainBlobSize(scorecard.raw.length, evidence.length);
+  const blobMaxSize = explainBlobMaxSize(scorecard.raw.length, evidence.length);
   const cents = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) : Number.NaN);
+  const { score } = scorecard;
+  const revenueCents = (i: number) => (revenue ? cents(revenue[i]!) || 0 : 0);
+  // Widest encoding of a row: every field 4 + 8 bytes, then the blob.
+  const maxRowBytes = 2 + GRADE_COLUMNS * 12 + blobMaxSize;
   const encode = (e: BinaryRowEncoder, i: number) => {
-    e.row(GRADE_COLUMNS)
-      .int8(runId)
-      .int8(result.ids[i]!)
-      .float4(scorecard.score[i]!)
-      .int2(tiers.tier[i]!)
-      .int2(tiers.computedTier[i]!)
-      .date(tierSince[i]!)
-      .int4(tiers.flags[i]!)
-      .int2(tiers.ruleIndex[i]!)
-      .int2(abc.abcClass[i]!)
-      .int2(rfm.r[i]!)
-      .int2(rfm.f[i]!)
-      .int2(rfm.m[i]!)
-      .int2(rfm.segment[i]!)
-      .int2(lifecycle.stage[i]!)
-      .int2(lifecycle.phase[i]!)
-      .float4(clv.pAlive[i]!)
-      .float4(clv.expectedPurchases[i]!)
-      .int8(cents(clv.clvHistorical[i]!))
-      .int8(cents(clv.clvPredicted[i]!))
-      .int8(revenue ? cents(revenue[i]!) || 0 : 0)
-      .float4(churn.risk[i]!)
-      .int2(churn.level[i]!)
-      .int4(churn.flags[i]!)
-      .int2(classification.importance[i]!)
-      .int2(classification.demand[i]!)
-      .int2(classification.contribution[i]!)
-      .int2(classification.growthPotential[i]!)
-      .int2(classification.industryPosition[i]!)
-      .int2(classification.portfolioQuadrant[i]!);
-    const offset = e.reserveBytes(blobSize);
-    writeExplainBlob(e.dataView, offset, i, scorecard.raw, scorecard.contributions, evidence);
+    let p = e.begin(maxRowBytes);
+    const v = e.dataView;
+    p = putRow(v, p, GRADE_COLUMNS);
+    p = putInt8(v, p, runId);
+    p = putInt8(v, p, result.ids[i]!);
+    p = putFloat4(v, p, score[i]!);
+    p = putInt2(v, p, tiers.tier[i]!);
+    p = putInt2(v, p, tiers.computedTier[i]!);
+    p = putDate(v, p, tierSince[i]!);
+    p = putInt4(v, p, tiers.flags[i]!);
+    p = putInt2(v, p, tiers.ruleIndex[i]!);
+    p = putInt2(v, p, abc.abcClass[i]!);
+    p = putInt2(v, p, rfm.r[i]!);
+    p = putInt2(v, p, rfm.f[i]!);
+    p = putInt2(v, p, rfm.m[i]!);
+    p = putInt2(v, p, rfm.segment[i]!);
+    p = putInt2(v, p, lifecycle.stage[i]!);
+    p = putInt2(v, p, lifecycle.phase[i]!);
+    p = putFloat4(v, p, clv.pAlive[i]!);
+    p = putFloat4(v, p, clv.expectedPurchases[i]!);
+    p = putInt8(v, p, cents(clv.clvHistorical[i]!));
+    p = putInt8(v, p, cents(clv.clvPredicted[i]!));
+    p = putInt8(v, p, revenueCents(i));
+    p = putFloat4(v, p, churn.risk[i]!);
+    p = putInt2(v, p, churn.level[i]!);
+    p = putInt4(v, p, churn.flags[i]!);
+    p = putInt2(v, p, classification.importance[i]!);
+    p = putInt2(v, p, classification.demand[i]!);
+    p = putInt2(v, p, classification.contribution[i]!);
+    p = putInt2(v, p, classification.growthPotential[i]!);
+    p = putInt2(v, p, classification.industryPosition[i]!);
+    p = putInt2(v, p, classification.portfolioQuadrant[i]!);
+    // The blob's length is known once it is written: write it, then its length in front.
+    const blob = putBytesLength(v, p, 0);
+    const end = writeExplainBlob(v, blob, i, scorecard.raw, scorecard.contributions, evidence);
+    putBytesLength(v, p, end - blob);
+    e.end(end);
   };
   await writeBinaryCopy(
     client,

@@ -3,7 +3,7 @@ import { PassThrough, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import type { Locale } from '@stratum/core';
-import type { Database } from '@stratum/db';
+import { readExplainBlob, type Database } from '@stratum/db';
 import type { Actor } from '../access/actor.js';
 import type { Queryable } from '../app/transaction.js';
 import { ChurnSentences } from '../grades/churnSentences.js';
@@ -88,7 +88,6 @@ const EXPORTED = GRADE_EXPORT_COLUMNS.length;
 /** Records of the SELECT in, the exported cells out: the churn sentence filled in, the helpers dropped. */
 class GradeCells extends Transform {
   private readonly sentences = new Map<number, ChurnSentences>();
-  private readonly evidence: number[] = [];
 
   constructor(
     runs: readonly GradedRun[],
@@ -107,10 +106,8 @@ class GradeCells extends Transform {
     const cells = record.slice(0, EXPORTED);
     const sentences = this.sentences.get(Number(record[RUN_ID]));
     if (flags !== 0 && sentences) {
-      const blob = Buffer.from(record[EXPORTED + 1] ?? '', 'hex');
-      this.evidence.length = 0;
-      for (let p = 0; p + 4 <= blob.length; p += 4) this.evidence.push(blob.readFloatLE(p));
-      cells[CHURN_REASONS] = defuse(sentences.sentence(flags, this.evidence, this.locale));
+      const { evidence } = readExplainBlob(Buffer.from(record[EXPORTED + 1] ?? '', 'hex'));
+      cells[CHURN_REASONS] = defuse(sentences.sentence(flags, evidence, this.locale));
     }
     callback(null, cells);
   }

@@ -44,7 +44,7 @@ export const GRADE_EXPORT_COLUMNS: readonly ExportColumn[] = [
 
 /**
  * Columns the SELECT adds after the exported ones, for the churn sentence that only core can write:
- * the churn flags and the churn evidence of the explain blob (hex).
+ * the churn flags and the explain blob (hex) holding the churn evidence.
  */
 export const GRADE_HELPER_COLUMNS = 2;
 
@@ -103,9 +103,9 @@ export function gradeExportSelect(runs: readonly GradedRun[], current: boolean, 
     sql`r.as_of::text`,
     defused(sql`m.key`),
     sql`g.run_id`,
-    // Helpers: the blob starts with the indicator count k (u16); the evidence follows 4 + 12k bytes.
+    // Helpers: the churn flags and the explain blob (hex; its evidence is read in Node, see explainBlob).
     sql`g.churn_flags`,
-    sql`encode(substring(g.explain FROM 5 + 12 * (get_byte(g.explain, 0) + 256 * get_byte(g.explain, 1))), 'hex')`,
+    sql`CASE WHEN g.churn_flags <> 0 THEN encode(g.explain, 'hex') END`,
   ];
   return sql`SELECT ${sql.join(values, sql`, `)}
     FROM grades g
