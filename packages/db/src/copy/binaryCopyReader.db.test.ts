@@ -63,4 +63,33 @@ describe('readBinaryCopy', () => {
       client.release();
     }
   });
+
+  it('reports errors and leaves the connection usable: bad SQL, a failure mid-stream, a throwing handler', async () => {
+    const client = await database.pool.connect();
+    try {
+      await expect(readBinaryCopy(client, 'SELECT nonsense FROM nowhere', () => undefined)).rejects.toThrow(
+        /nowhere/,
+      );
+      expect((await client.query('SELECT 1 AS one')).rows[0]).toEqual({ one: 1 });
+
+      let seen = 0;
+      await expect(
+        readBinaryCopy(client, 'SELECT 1 / (50000 - g) FROM generate_series(1, 60000) g', () => seen++),
+      ).rejects.toThrow(/division by zero/);
+      expect(seen).toBeGreaterThan(0);
+      expect((await client.query('SELECT 2 AS two')).rows[0]).toEqual({ two: 2 });
+
+      let calls = 0;
+      await expect(
+        readBinaryCopy(client, 'SELECT g FROM generate_series(1, 50000) g', () => {
+          if (++calls === 10) throw new Error('handler gave up');
+        }),
+      ).rejects.toThrow('handler gave up');
+      expect(calls).toBe(10);
+      expect((await client.query('SELECT 3 AS three')).rows[0]).toEqual({ three: 3 });
+      expect(await readBinaryCopy(client, 'SELECT g FROM generate_series(1, 5) g', () => undefined)).toBe(5);
+    } finally {
+      client.release();
+    }
+  });
 });

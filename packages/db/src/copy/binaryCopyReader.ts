@@ -1,7 +1,5 @@
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import { copyOut } from './copyOut.js';
 
 /**
  * Streams the result of a query out of PostgreSQL with `COPY (…) TO STDOUT (FORMAT binary)` and hands
@@ -28,23 +26,10 @@ export async function readBinaryCopy(
   onRow: BinaryRowHandler,
 ): Promise<number> {
   const parser = new BinaryCopyParser(onRow);
-  const source = client.query(copyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`));
-  await pipeline(
-    source,
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        try {
-          parser.push(chunk);
-          callback();
-        } catch (error) {
-          callback(error as Error);
-        }
-      },
-      final(callback) {
-        callback(parser.finished ? null : new Error('COPY stream ended before its trailer'));
-      },
-    }),
+  await copyOut(client, `COPY (${query}) TO STDOUT (FORMAT binary)`, (chunk, view, start, end) =>
+    parser.pushRange(chunk, view, start, end),
   );
+  if (!parser.finished) throw new Error('COPY stream ended before its trailer');
   return parser.rows;
 }
 
@@ -61,51 +46,55 @@ export class BinaryCopyParser {
   constructor(private readonly onRow: BinaryRowHandler) {}
 
   push(chunk: Buffer): void {
-    let position = 0;
+    this.pushRange(chunk, viewOf(chunk), 0, chunk.length);
+  }
+
+  /** `push` of chunk[start, end), with `view` over the whole of `chunk`: nothing is copied to parse it. */
+  pushRange(chunk: Buffer, view: DataView, start: number, end: number): void {
+    let position = start;
     if (this.pending.length > 0) {
       // Complete the row that straddles the chunks by joining the tail with only as much of this chunk
       // as it needs, not the whole chunk (which would copy every byte of the stream once more).
       const tail = this.pending;
-      let take = Math.min(chunk.length, Math.max(FIRST_TAKE, tail.length));
+      let take = Math.min(end - start, Math.max(FIRST_TAKE, tail.length));
       for (;;) {
-        const joined = Buffer.concat([tail, chunk.subarray(0, take)]);
-        const end = this.step(joined, 0, viewOf(joined));
-        if (end >= 0) {
-          position = end - tail.length;
+        const joined = Buffer.concat([tail, chunk.subarray(start, start + take)]);
+        const used = this.step(joined, 0, joined.length, viewOf(joined));
+        if (used >= 0) {
+          position = start + used - tail.length;
           break;
         }
-        if (take === chunk.length) {
+        if (take === end - start) {
           this.pending = joined;
           return;
         }
-        take = Math.min(chunk.length, take * 2);
+        take = Math.min(end - start, take * 2);
       }
       this.pending = EMPTY;
     }
-    const view = viewOf(chunk);
     while (!this.finished) {
-      const end = this.step(chunk, position, view);
-      if (end < 0) break;
-      position = end;
+      const next = this.step(chunk, position, end, view);
+      if (next < 0) break;
+      position = next;
     }
     // Keep only the incomplete tail; copy it so the big chunk can be freed.
-    if (position < chunk.length && !this.finished) this.pending = Buffer.from(chunk.subarray(position));
+    if (position < end && !this.finished) this.pending = Buffer.from(chunk.subarray(position, end));
   }
 
   /**
    * Consumes what starts at `start` (the header, a row, which goes to onRow, or the trailer); returns
-   * where it ends, or −1 when the buffer ends first.
+   * where it ends, or −1 when `limit` comes first.
    */
-  private step(buffer: Buffer, start: number, view: DataView): number {
+  private step(buffer: Buffer, start: number, limit: number, view: DataView): number {
     if (!this.headerDone) {
-      if (buffer.length < start + 19) return -1;
+      if (limit < start + 19) return -1;
       if (!buffer.subarray(start, start + 11).equals(SIGNATURE)) throw new Error('not a binary COPY stream');
       const end = start + 19 + view.getInt32(start + 15);
-      if (end > buffer.length) return -1;
+      if (end > limit) return -1;
       this.headerDone = true;
       return end;
     }
-    const end = this.rowEnd(view, start);
+    const end = this.rowEnd(view, start, limit);
     if (end < 0) return -1;
     if (end === start + 2) {
       this.finished = true;
@@ -117,8 +106,7 @@ export class BinaryCopyParser {
   }
 
   /** Parses the field table of the row at `start`; returns the row's end, or -1 if it is incomplete. */
-  private rowEnd(view: DataView, start: number): number {
-    const size = view.byteLength;
+  private rowEnd(view: DataView, start: number, size: number): number {
     if (start + 2 > size) return -1;
     const fields = view.getInt16(start);
     if (fields === -1) return start + 2;
