@@ -95,7 +95,7 @@ async function benchTarget(target: Target, customers: number, options: Options):
     // The first run pays for V8 compiling the grading code (as the first run after a server starts, or a
     // one-shot `stratum grade`, does). Then ROUNDS of (bare query, run), alternating so that a machine
     // getting busier or quieter weighs on both alike; the goal is judged on the medians.
-    const first = await measure(() => gradeLikeCli(database, target));
+    const first = await measure(async () => summarise(await gradeLikeCli(database, target)));
     log(`${target}: bare aggregate and run, ${ROUNDS} rounds …`);
     const queries: number[] = [];
     const runs: Array<{ seconds: number; peakRssMb: number; value: RunSummary }> = [];
