@@ -12,13 +12,16 @@ import {
   type BinaryRowEncoder,
 } from '../copy/binaryCopyWriter.js';
 import { explainBlobMaxSize, writeExplainBlob } from './explainBlob.js';
-import { partitionName } from './gradesPartition.js';
+import { createRunPartition, partitionName } from './gradesPartition.js';
 
 export const GRADE_COLUMNS = 30;
 
 /**
- * COPYs a run's grades into its (not yet attached) partition. `tierSince` is the day each customer entered
- * its computed tier (carried over from the previous grade when the tier did not change).
+ * Creates a run's (not yet attached) partition and COPYs its grades into it, in one transaction: the rows
+ * go in frozen (COPY FREEZE, allowed on a table created in the same transaction), so the first readers do
+ * not have to set every row's hint bits and write the pages again, and a failure leaves no table behind.
+ * `tierSince` is the day each customer entered its computed tier (carried over from the previous grade
+ * when the tier did not change).
  */
 export async function writeGrades(
   client: pg.PoolClient | pg.Client,
@@ -76,11 +79,19 @@ export async function writeGrades(
     putBytesLength(v, p, end - blob);
     e.end(end);
   };
-  await writeBinaryCopy(
-    client,
-    `COPY ${partitionName(runId)} FROM STDIN (FORMAT binary)`,
-    n,
-    encode,
-    onProgress && ((written) => onProgress(written, n)),
-  );
+  await client.query('BEGIN');
+  try {
+    await createRunPartition(client, runId);
+    await writeBinaryCopy(
+      client,
+      `COPY ${partitionName(runId)} FROM STDIN (FORMAT binary, FREEZE)`,
+      n,
+      encode,
+      onProgress && ((written) => onProgress(written, n)),
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import type { GradeResult } from '@stratum/core';
-import { attachRunPartition, createRunPartition, writeGrades, type Database } from '@stratum/db';
+import { attachRunPartition, writeGrades, type Database } from '@stratum/db';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { loadModel } from '../models/modelStore.js';
 import { evaluateModel } from './evaluateModel.js';
@@ -59,7 +59,6 @@ export async function executeRun(context: RunContext, runId: number): Promise<Ru
     });
     await lap('write', 'grade');
 
-    await createRunPartition(client, runId);
     await writeGrades(client, runId, result, tierSince, (written, total) => progress.report(written / total));
     await attachRunPartition(client, runId);
     const changes = await writeRunChanges(client, runId, model, result, previous);
