@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { explainBlobMaxSize, readExplainBlob, writeExplainBlob } from './explainBlob.js';
+import { ExplainBlobWriter, explainBlobMaxSize, readExplainBlob, writeExplainBlob } from './explainBlob.js';
 
 /** One customer's blob from per-column values (each array: one value per column). */
 function roundTrip(raw: number[], contributions: number[], evidence: number[]) {
@@ -54,5 +54,27 @@ describe('explain blob', () => {
       contributions: [40, 0],
       evidence: [Number.NaN, 97],
     });
+  });
+});
+
+describe('ExplainBlobWriter', () => {
+  it('writes every row of a run as the single-row writer does, across its blocks', () => {
+    const rows = 1500;
+    const column = (seed: number) =>
+      Float64Array.from({ length: rows }, (_, i) => ((i * seed) % 7 === 0 ? Number.NaN : (i * seed) / 3));
+    const raw = [column(1), column(2), column(5)];
+    const contributions = [column(3), column(4), column(6)];
+    const evidence = [column(7), column(9)];
+    const writer = new ExplainBlobWriter(raw, contributions, evidence);
+    const size = explainBlobMaxSize(3, 2);
+    const one = Buffer.alloc(size);
+    const many = Buffer.alloc(size);
+    for (const row of [0, 1, 511, 512, 513, 1499, 7, 1024]) {
+      const a = writeExplainBlob(new DataView(one.buffer), 0, row, raw, contributions, evidence);
+      const b = writer.write(new DataView(many.buffer), 0, row);
+      expect(b).toBe(a);
+      expect(many.subarray(0, b)).toEqual(one.subarray(0, a));
+      expect(readExplainBlob(many.subarray(0, b)).raw).toEqual(raw.map((c) => c[row]));
+    }
   });
 });

@@ -18,7 +18,87 @@ export function explainBlobMaxSize(indicators: number, signals: number): number 
   return 6 + Math.ceil(indicators / 8) + indicators * 12 + signals * 4;
 }
 
-/** Writes row `row`'s blob at `offset`; returns the offset after it. */
+/**
+ * Writes the blobs of a run's rows, in row order. The values of a row sit in ~50 different columns; read
+ * row by row, that is ~50 memory streams at once, more than the CPU prefetches (a million rows took
+ * ~0.3 s). So the columns are first copied block by block into a small row-major table, column by
+ * column (sequential reads), and each blob is written from there.
+ */
+export class ExplainBlobWriter {
+  private readonly columns: readonly Float64Array[];
+  private readonly k: number;
+  private readonly s: number;
+  private readonly width: number;
+  private readonly block: Float64Array;
+  /** First row of the loaded block (none loaded yet: far below row 0). */
+  private from = -2 * BLOCK_ROWS;
+
+  constructor(
+    raw: readonly Float64Array[],
+    contributions: readonly Float64Array[],
+    evidence: readonly Float64Array[],
+  ) {
+    explainBlobMaxSize(raw.length, evidence.length); // checks the limits
+    this.columns = [...raw, ...contributions, ...evidence];
+    this.k = raw.length;
+    this.s = evidence.length;
+    this.width = this.columns.length;
+    this.block = new Float64Array(BLOCK_ROWS * this.width);
+  }
+
+  /** Writes row `row`'s blob at `offset`; returns the offset after it. */
+  write(view: DataView, offset: number, row: number): number {
+    if (row < this.from || row >= this.from + BLOCK_ROWS) this.load(row);
+    const { k, s, block } = this;
+    const base = (row - this.from) * this.width;
+    view.setUint16(offset, k | LAYOUT_2, true);
+    view.setUint16(offset + 2, s, true);
+    const widths = offset + 6;
+    let p = widths + ((k + 7) >> 3);
+    let bits = 0; // width bits of the current group of 8 indicators, stored when the group is done
+    for (let j = 0; j < k; j++) {
+      const value = block[base + j]!;
+      if (Math.fround(value) === value || value !== value) {
+        view.setFloat32(p, value, true);
+        p += 4;
+      } else {
+        bits |= 1 << (j & 7);
+        view.setFloat64(p, value, true);
+        p += 8;
+      }
+      if ((j & 7) === 7 || j === k - 1) {
+        view.setUint8(widths + (j >> 3), bits);
+        bits = 0;
+      }
+    }
+    for (let j = k; j < 2 * k; j++, p += 4) view.setFloat32(p, block[base + j]!, true);
+    let mask = 0;
+    for (let j = 0; j < s; j++) {
+      const value = block[base + 2 * k + j]!;
+      if (value !== value) continue;
+      mask |= 1 << j;
+      view.setFloat32(p, value, true);
+      p += 4;
+    }
+    view.setUint16(offset + 4, mask, true);
+    return p;
+  }
+
+  private load(row: number): void {
+    this.from = row - (row % BLOCK_ROWS);
+    const { columns, width, block, from } = this;
+    const rows = Math.min(BLOCK_ROWS, (columns[0]?.length ?? 0) - from);
+    for (let c = 0; c < width; c++) {
+      const column = columns[c]!;
+      for (let r = 0; r < rows; r++) block[r * width + c] = column[from + r]!;
+    }
+  }
+}
+
+/** Rows per block of ExplainBlobWriter: 512 rows × ~50 values stay in L2. */
+const BLOCK_ROWS = 512;
+
+/** One row's blob (tests and single rows; a run writes through ExplainBlobWriter). */
 export function writeExplainBlob(
   view: DataView,
   offset: number,
@@ -27,34 +107,7 @@ export function writeExplainBlob(
   contributions: readonly Float64Array[],
   evidence: readonly Float64Array[],
 ): number {
-  const k = raw.length;
-  view.setUint16(offset, k | LAYOUT_2, true);
-  view.setUint16(offset + 2, evidence.length, true);
-  const widths = offset + 6;
-  let p = widths + ((k + 7) >> 3);
-  for (let b = widths; b < p; b++) view.setUint8(b, 0);
-  for (let j = 0; j < k; j++) {
-    const value = raw[j]![row]!;
-    if (Math.fround(value) === value || value !== value) {
-      view.setFloat32(p, value, true);
-      p += 4;
-    } else {
-      view.setUint8(widths + (j >> 3), view.getUint8(widths + (j >> 3)) | (1 << (j & 7)));
-      view.setFloat64(p, value, true);
-      p += 8;
-    }
-  }
-  for (let j = 0; j < k; j++, p += 4) view.setFloat32(p, contributions[j]![row]!, true);
-  let mask = 0;
-  for (let j = 0; j < evidence.length; j++) {
-    const value = evidence[j]![row]!;
-    if (value !== value) continue;
-    mask |= 1 << j;
-    view.setFloat32(p, value, true);
-    p += 4;
-  }
-  view.setUint16(offset + 4, mask, true);
-  return p;
+  return new ExplainBlobWriter(raw, contributions, evidence).write(view, offset, row);
 }
 
 export interface ExplainValues {

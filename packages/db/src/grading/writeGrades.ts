@@ -11,7 +11,7 @@ import {
   writeBinaryCopy,
   type BinaryRowEncoder,
 } from '../copy/binaryCopyWriter.js';
-import { explainBlobMaxSize, writeExplainBlob } from './explainBlob.js';
+import { ExplainBlobWriter, explainBlobMaxSize } from './explainBlob.js';
 import { createRunPartition, partitionName } from './gradesPartition.js';
 
 export const GRADE_COLUMNS = 30;
@@ -35,6 +35,7 @@ export async function writeGrades(
   const revenue = result.features.columns.revenue;
   const evidence = CHURN_SIGNAL_KEYS.map((key) => churn.evidence[key]);
   const blobMaxSize = explainBlobMaxSize(scorecard.raw.length, evidence.length);
+  const blobs = new ExplainBlobWriter(scorecard.raw, scorecard.contributions, evidence);
   const cents = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) : Number.NaN);
   const { score } = scorecard;
   const revenueCents = (i: number) => (revenue ? cents(revenue[i]!) || 0 : 0);
@@ -75,7 +76,7 @@ export async function writeGrades(
     p = putInt2(v, p, classification.portfolioQuadrant[i]!);
     // The blob's length is known once it is written: write it, then its length in front.
     const blob = putBytesLength(v, p, 0);
-    const end = writeExplainBlob(v, blob, i, scorecard.raw, scorecard.contributions, evidence);
+    const end = blobs.write(v, blob, i);
     putBytesLength(v, p, end - blob);
     e.end(end);
   };
