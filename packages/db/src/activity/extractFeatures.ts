@@ -2,6 +2,7 @@ import { MARKET_POSITION_CODE, STATUS_CODE, type FeatureMatrix } from '@stratum/
 import type pg from 'pg';
 import { readBinaryCopy } from '../copy/binaryCopyReader.js';
 import {
+  ACTIVITY_FEATURE_KEYS,
   accumulateActivity,
   allocateActivityColumns,
   minDay,
@@ -36,6 +37,8 @@ export interface ExtractOptions extends FeatureWindow {
 }
 
 const STATUS_CODES: Record<string, number> = STATUS_CODE;
+/** Customers per block of activity indicators (see collect): ~35 columns × 512 rows stay in L2. */
+const ACTIVITY_BLOCK = 512;
 const POSITION_CODES: Record<string, number> = MARKET_POSITION_CODE;
 
 export async function extractFeatures(pool: pg.Pool, options: ExtractOptions): Promise<ExtractedFeatures> {
@@ -112,6 +115,16 @@ async function collect(
     tenure: new Float64Array(capacity),
   };
   const activity = allocateActivityColumns(capacity);
+  // The activity indicators of the latest customers, row by row, are first written to a small block and
+  // copied into the full columns block by block: writing ~35 full columns row by row is ~35 memory
+  // streams at once, more than the CPU handles well.
+  const recent = allocateActivityColumns(ACTIVITY_BLOCK);
+  let blockStart = 0;
+  const flush = () => {
+    const rows = n - blockStart;
+    for (const key of ACTIVITY_FEATURE_KEYS) activity[key].set(recent[key].subarray(0, rows), blockStart);
+    blockStart = n;
+  };
   const codes = {
     industry: new Int32Array(capacity),
     region: new Int32Array(capacity),
@@ -162,7 +175,8 @@ async function collect(
       section.length = lengths[10 + s]!;
     }
     const createdDay = view.getInt32(offsets[5]!);
-    const firstActivity = accumulateActivity(activity, n, slices, w);
+    if (n - blockStart === ACTIVITY_BLOCK) flush();
+    const firstActivity = accumulateActivity(recent, n - blockStart, slices, w);
     const since = minDay(createdDay, firstActivity);
     if (since > w.asOf) {
       return; // did not exist as of the date: row n is overwritten by the next customer
@@ -179,6 +193,7 @@ async function collect(
     codes.owner[n] = owner.code(buffer, offsets[9]!, lengths[9]!);
     n++;
   });
+  flush();
   options.onProgress?.(read, total);
 
   // Views, not copies: the few unused rows at the end are not worth copying forty columns.
