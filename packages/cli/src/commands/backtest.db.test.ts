@@ -1,30 +1,12 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@stratum/db';
 import { loadDemo } from '@stratum/server';
+import { runStratum } from '../../../../test/stratumCli.js';
 import { createTestDatabase } from '../../../../test/testDatabase.js';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/stratum.js');
 let database: Database;
 
-async function stratum(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, DATABASE_URL: database.url, STRATUM_TIMEZONE: 'UTC', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const stratum = (args: string[], env: Record<string, string> = {}) => runStratum(database.url, args, env);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,6 +16,7 @@ import {
 import type { Database } from '@stratum/db';
 import { importFile, SYSTEM_ACTOR } from '@stratum/server';
 import { convertCdnow, type CdnowFiles } from '../../../../test/cdnow.js';
+import { runStratum } from '../../../../test/stratumCli.js';
 import { createTestDatabase } from '../../../../test/testDatabase.js';
 
 /**
@@ -29,7 +27,6 @@ import { createTestDatabase } from '../../../../test/testDatabase.js';
  * pipeline counts a purchase as a distinct day with positive spend (DESIGN §9), so the reference does too:
  * the customers whose only orders are $0 have no purchase and no p_alive.
  */
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/stratum.js');
 const AS_OF = '1997-09-30';
 const TOLERANCE = 1e-3;
 
@@ -44,18 +41,7 @@ let database: Database;
 let dir: string;
 let cdnow: CdnowFiles;
 
-async function stratum(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, DATABASE_URL: database.url, STRATUM_TIMEZONE: 'UTC' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const stratum = (args: string[]) => runStratum(database.url, args);
 
 /** The imported orders as core transactions; customer index = position of the external id in `ids`. */
 async function referenceInput(ids: string[]) {

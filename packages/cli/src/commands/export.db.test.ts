@@ -1,29 +1,16 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@stratum/db';
 import { executeRun, importFile, requestRuns, SYSTEM_ACTOR } from '@stratum/server';
+import { runStratum } from '../../../../test/stratumCli.js';
 import { createTestDatabase } from '../../../../test/testDatabase.js';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/stratum.js');
 let database: Database;
 let dir: string;
 
-async function stratum(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, DATABASE_URL: database.url, STRATUM_TIMEZONE: 'UTC' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, output };
-}
+const stratum = (args: string[]) => runStratum(database.url, args);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -1,37 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@stratum/db';
 import { importFile, SYSTEM_ACTOR } from '@stratum/server';
 import { writeOrdersCsv } from '../../../../test/ordersCsv.js';
+import { startStratum } from '../../../../test/stratumCli.js';
 import { createTestDatabase } from '../../../../test/testDatabase.js';
-
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/stratum.js');
 
 let database: Database;
 let dir: string;
 
-function stratum(args: string[]): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, DATABASE_URL: database.url, STRATUM_TIMEZONE: 'UTC' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return Object.assign(child, { output: () => output });
-}
-
-async function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null)
-    return { code: child.exitCode, signal: child.signalCode };
-  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
-  return { code, signal };
-}
+const stratum = (args: string[]) => startStratum(database.url, args);
 
 async function snapshot(): Promise<unknown> {
   const result = await database.pool.query(
@@ -63,7 +43,7 @@ afterAll(async () => {
 describe('stratum import', () => {
   it('imports a file, prints the report and exits 0; a rejected file exits 2 with the report', async () => {
     const ok = stratum(['import', 'orders', path.join(dir, 'small.csv'), '--json']);
-    expect(await exitOf(ok)).toEqual({ code: 0, signal: null });
+    expect(await ok.exit).toEqual({ code: 0, signal: null });
     expect(JSON.parse(ok.output().slice(ok.output().indexOf('{')))).toMatchObject({
       status: 'succeeded',
       inserted: 100,
@@ -76,7 +56,7 @@ describe('stratum import', () => {
     );
     const report = path.join(dir, 'report.csv');
     const rejected = stratum(['import', 'orders', bad, '--report', report]);
-    expect(await exitOf(rejected)).toEqual({ code: 2, signal: null });
+    expect(await rejected.exit).toEqual({ code: 2, signal: null });
     expect(rejected.output()).toContain('line 2, ordered_at = "2023-02-30": IMPOSSIBLE_DATE');
     expect(rejected.output()).toContain('Nothing was written.');
     const written = await fs.readFile(report, 'utf8');
@@ -101,13 +81,13 @@ describe('stratum import', () => {
       );
       job = result.rows[0];
       if (job?.status === 'running' && job.phase === 'reading' && Number(job.rows_read) >= 50_000) break;
-      if (child.exitCode !== null)
+      if (child.child.exitCode !== null)
         throw new Error(`the import ended before it could be killed:\n${child.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(job).toMatchObject({ status: 'running', phase: 'reading' });
-    child.kill('SIGKILL');
-    expect(await exitOf(child)).toEqual({ code: null, signal: 'SIGKILL' });
+    child.child.kill('SIGKILL');
+    expect(await child.exit).toEqual({ code: null, signal: 'SIGKILL' });
 
     expect(await snapshot()).toEqual(before);
     const stale = await database.pool.query('SELECT status FROM import_jobs WHERE id = $1', [job?.id]);
@@ -118,7 +98,7 @@ describe('stratum import', () => {
     let failed: { status: string; error: string } | undefined;
     for (let attempt = 0; attempt < 20 && failed?.status !== 'failed'; attempt++) {
       const next = stratum(['import', 'orders', path.join(dir, 'small.csv')]);
-      expect((await exitOf(next)).code).toBe(0);
+      expect((await next.exit).code).toBe(0);
       const result = await database.pool.query<NonNullable<typeof failed>>(
         'SELECT status, error FROM import_jobs WHERE id = $1',
         [job?.id],
