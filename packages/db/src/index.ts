@@ -12,3 +12,4 @@ export * from './activity/index.js';
 export { readBinaryCopy, binary, type BinaryRowHandler } from './copy/binaryCopyReader.js';
 export * from './grading/index.js';
 export { writeBinaryCopy, BinaryRowEncoder } from './copy/binaryCopyWriter.js';
+export { inTransaction } from './transaction.js';

@@ -1,5 +1,6 @@
 import type { FeatureKey } from '@stratum/core';
 import { minusMonths } from '@stratum/core';
+import { int8At } from '../copy/binaryCopyReader.js';
 import {
   CATEGORY_DAY,
   COMPLAINT,
@@ -159,9 +160,9 @@ function accumulateOrders(out: ActivityColumns, i: number, row: ActivitySlices, 
       const day = view.getInt32(p + ORDER_DAY.day);
       if (day > w.asOf) break;
       if (Number.isNaN(anyRecord)) anyRecord = day;
-      const net = readCents(view, p + ORDER_DAY.net);
-      const dayMargin = readCents(view, p + ORDER_DAY.margin);
-      const dayMarginBase = readCents(view, p + ORDER_DAY.marginBase);
+      const net = int8At(view, p + ORDER_DAY.net);
+      const dayMargin = int8At(view, p + ORDER_DAY.margin);
+      const dayMarginBase = int8At(view, p + ORDER_DAY.marginBase);
       const dayOrders = view.getInt16(p + ORDER_DAY.orders);
       lifetime += net;
       lifetimeMargin += dayMargin;
@@ -403,9 +404,4 @@ function accumulateContactsLeft(out: ActivityColumns, i: number, row: ActivitySl
 /** decision_maker or champion (indexes in CONTACT_ROLES). */
 function isKeyContactRole(role: number): boolean {
   return role === 0 || role === 3;
-}
-
-/** int8 cents as a double (exact below 2^53 cents). */
-function readCents(view: DataView, offset: number): number {
-  return view.getInt32(offset) * 4294967296 + view.getUint32(offset + 4);
 }

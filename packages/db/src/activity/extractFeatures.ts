@@ -1,6 +1,7 @@
 import { MARKET_POSITION_CODE, STATUS_CODE, type FeatureMatrix } from '@stratum/core';
 import type pg from 'pg';
-import { readBinaryCopy } from '../copy/binaryCopyReader.js';
+import { int8At, readBinaryCopy } from '../copy/binaryCopyReader.js';
+import { inTransaction } from '../transaction.js';
 import {
   ACTIVITY_FEATURE_KEYS,
   accumulateActivity,
@@ -78,18 +79,14 @@ export async function extractFeatures(pool: pg.Pool, options: ExtractOptions): P
     // Read both tables along their primary keys (merge join): rows then stream out in id order from the
     // first one, and decoding them here overlaps the scan. The planner's default at a million customers, a
     // hash join, spills the hash and then sorts every wide row (≈1 KB of rollup) on disk before sending any.
-    await client.query('BEGIN');
-    await client.query('SET LOCAL enable_hashjoin = off');
-    await client.query('SET LOCAL enable_sort = off');
-    // The plan is two index scans and a merge: compiling it (JIT, ~0.3 s at a million rows) costs more
-    // than it saves on expressions this simple.
-    await client.query('SET LOCAL jit = off');
-    const extracted = await collect(client, query, total, options);
-    await client.query('COMMIT');
-    return extracted;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    return await inTransaction(client, async () => {
+      await client.query('SET LOCAL enable_hashjoin = off');
+      await client.query('SET LOCAL enable_sort = off');
+      // The plan is two index scans and a merge: compiling it (JIT, ~0.3 s at a million rows) costs more
+      // than it saves on expressions this simple.
+      await client.query('SET LOCAL jit = off');
+      return collect(client, query, total, options);
+    });
   } finally {
     client.release();
   }
@@ -181,7 +178,7 @@ async function collect(
     if (since > w.asOf) {
       return; // did not exist as of the date: row n is overwritten by the next customer
     }
-    base.ids[n] = view.getInt32(offsets[0]!) * 4294967296 + view.getUint32(offsets[0]! + 4);
+    base.ids[n] = int8At(view, offsets[0]!);
     base.status[n] = statusText.mapped(STATUS_CODES, buffer, offsets[1]!, lengths[1]!);
     base.employees[n] = offsets[2]! < 0 ? Number.NaN : view.getInt32(offsets[2]!);
     base.companyRevenue[n] = offsets[3]! < 0 ? Number.NaN : view.getFloat64(offsets[3]!);

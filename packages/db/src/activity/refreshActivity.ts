@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../transaction.js';
 
 /**
  * Brings the per-customer activity rollup (`customer_activity`, layout in activityLayout.ts) up to date:
@@ -86,35 +87,35 @@ export async function refreshActivity(pool: pg.Pool, timezone: string): Promise<
   const started = process.hrtime.bigint();
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    // One refresher at a time; writers are not blocked (they only insert into activity_dirty).
-    await client.query('LOCK TABLE customer_activity IN SHARE ROW EXCLUSIVE MODE');
-    const meta = await client.query<{ timezone: string }>('SELECT timezone FROM activity_meta WHERE id = 1');
-    if (meta.rows[0]?.timezone !== timezone) {
-      await client.query(
-        'INSERT INTO activity_dirty (customer_id) SELECT id FROM customers ON CONFLICT DO NOTHING',
+    const customers = await inTransaction(client, async () => {
+      // One refresher at a time; writers are not blocked (they only insert into activity_dirty).
+      await client.query('LOCK TABLE customer_activity IN SHARE ROW EXCLUSIVE MODE');
+      const meta = await client.query<{ timezone: string }>(
+        'SELECT timezone FROM activity_meta WHERE id = 1',
       );
-      await client.query(
-        `INSERT INTO activity_meta (id, timezone) VALUES (1, $1)
+      if (meta.rows[0]?.timezone !== timezone) {
+        await client.query(
+          'INSERT INTO activity_dirty (customer_id) SELECT id FROM customers ON CONFLICT DO NOTHING',
+        );
+        await client.query(
+          `INSERT INTO activity_meta (id, timezone) VALUES (1, $1)
          ON CONFLICT (id) DO UPDATE SET timezone = excluded.timezone`,
-        [timezone],
-      );
-    }
-    await client.query('CREATE TEMP TABLE activity_batch (customer_id bigint PRIMARY KEY) ON COMMIT DROP');
-    const batch = await client.query(
-      `WITH taken AS (DELETE FROM activity_dirty RETURNING customer_id)
+          [timezone],
+        );
+      }
+      await client.query('CREATE TEMP TABLE activity_batch (customer_id bigint PRIMARY KEY) ON COMMIT DROP');
+      const batch = await client.query(
+        `WITH taken AS (DELETE FROM activity_dirty RETURNING customer_id)
        INSERT INTO activity_batch SELECT DISTINCT customer_id FROM taken`,
-    );
-    const customers = batch.rowCount ?? 0;
-    if (customers > 0) {
-      await client.query('ANALYZE activity_batch');
-      await client.query(UPSERT, [timezone]);
-    }
-    await client.query('COMMIT');
+      );
+      const taken = batch.rowCount ?? 0;
+      if (taken > 0) {
+        await client.query('ANALYZE activity_batch');
+        await client.query(UPSERT, [timezone]);
+      }
+      return taken;
+    });
     return { customers, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
   } finally {
     client.release();
   }

@@ -140,6 +140,11 @@ function viewOf(buffer: Buffer): DataView {
 /** PostgreSQL dates count days from 2000-01-01; ours from 1970-01-01. */
 export const PG_EPOCH_DAYS = 10957;
 
+/** int8 read through a DataView (see BinaryRowHandler), as a double: exact below 2^53, which ids and cents always are. */
+export function int8At(view: DataView, offset: number): number {
+  return view.getInt32(offset) * 4294967296 + view.getUint32(offset + 4);
+}
+
 /** Decoders for the binary representations we read. */
 export const binary = {
   int2: (buffer: Buffer, offset: number) => buffer.readInt16BE(offset),

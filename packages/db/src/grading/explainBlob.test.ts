@@ -1,13 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ExplainBlobWriter, explainBlobMaxSize, readExplainBlob, writeExplainBlob } from './explainBlob.js';
+import { ExplainBlobWriter, explainBlobMaxSize, readExplainBlob } from './explainBlob.js';
 
 /** One customer's blob from per-column values (each array: one value per column). */
 function roundTrip(raw: number[], contributions: number[], evidence: number[]) {
   const buffer = Buffer.alloc(explainBlobMaxSize(raw.length, evidence.length) + 8);
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
   const columns = (values: number[]) => values.map((v) => Float64Array.of(Number.NaN, v));
-  const end = writeExplainBlob(view, 3, 1, columns(raw), columns(contributions), columns(evidence));
+  const end = new ExplainBlobWriter(columns(raw), columns(contributions), columns(evidence)).write(
+    view,
+    3,
+    1,
+  );
   return { size: end - 3, values: readExplainBlob(buffer.subarray(3, end)) };
 }
 
@@ -58,7 +62,7 @@ describe('explain blob', () => {
 });
 
 describe('ExplainBlobWriter', () => {
-  it('writes every row of a run as the single-row writer does, across its blocks', () => {
+  it('writes every row as a fresh writer for that row does, in any order, across its blocks', () => {
     const rows = 1500;
     const column = (seed: number) =>
       Float64Array.from({ length: rows }, (_, i) => ((i * seed) % 7 === 0 ? Number.NaN : (i * seed) / 3));
@@ -70,7 +74,8 @@ describe('ExplainBlobWriter', () => {
     const one = Buffer.alloc(size);
     const many = Buffer.alloc(size);
     for (const row of [0, 1, 511, 512, 513, 1499, 7, 1024]) {
-      const a = writeExplainBlob(new DataView(one.buffer), 0, row, raw, contributions, evidence);
+      // A writer of its own per row loads just that row's block.
+      const a = new ExplainBlobWriter(raw, contributions, evidence).write(new DataView(one.buffer), 0, row);
       const b = writer.write(new DataView(many.buffer), 0, row);
       expect(b).toBe(a);
       expect(many.subarray(0, b)).toEqual(one.subarray(0, a));

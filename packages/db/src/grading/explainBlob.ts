@@ -12,7 +12,7 @@
 const LAYOUT_2 = 0x8000;
 const MAX_SIGNALS = 16;
 
-/** The most bytes a blob of k indicators and s signals takes (the exact size comes from writeExplainBlob). */
+/** The most bytes a blob of k indicators and s signals takes (the exact size comes from ExplainBlobWriter.write). */
 export function explainBlobMaxSize(indicators: number, signals: number): number {
   if (signals > MAX_SIGNALS || indicators >= LAYOUT_2) throw new RangeError('explain blob: too many columns');
   return 6 + Math.ceil(indicators / 8) + indicators * 12 + signals * 4;
@@ -97,18 +97,6 @@ export class ExplainBlobWriter {
 
 /** Rows per block of ExplainBlobWriter: 512 rows × ~50 values stay in L2. */
 const BLOCK_ROWS = 512;
-
-/** One row's blob (tests and single rows; a run writes through ExplainBlobWriter). */
-export function writeExplainBlob(
-  view: DataView,
-  offset: number,
-  row: number,
-  raw: readonly Float64Array[],
-  contributions: readonly Float64Array[],
-  evidence: readonly Float64Array[],
-): number {
-  return new ExplainBlobWriter(raw, contributions, evidence).write(view, offset, row);
-}
 
 export interface ExplainValues {
   raw: number[];

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../transaction.js';
 
 /**
  * Each run's grades live in their own partition of `grades`. The run creates a bare table, fills it with
@@ -31,15 +32,10 @@ export async function attachRunPartition(client: pg.PoolClient | pg.Client, runI
   await client.query(`ALTER TABLE grades ATTACH PARTITION ${table} FOR VALUES IN (${runId})`);
   // Statistics for the planner from a small sample: the columns queries filter on hold a handful of
   // codes (tier, churn level, lifecycle …), which 3,000 rows describe as well as the default 30,000.
-  await client.query('BEGIN');
-  try {
+  await inTransaction(client, async () => {
     await client.query('SET LOCAL default_statistics_target = 10');
     await client.query(`ANALYZE ${table}`);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }
 
 /** Removes a run's grades whether attached or not. */

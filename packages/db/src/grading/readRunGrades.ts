@@ -1,6 +1,6 @@
 import { idOrder } from '@stratum/core';
 import type pg from 'pg';
-import { PG_EPOCH_DAYS, readBinaryCopy } from '../copy/binaryCopyReader.js';
+import { int8At, PG_EPOCH_DAYS, readBinaryCopy } from '../copy/binaryCopyReader.js';
 import { partitionName } from './gradesPartition.js';
 
 /** The columns of a past run a new run compares itself with (hysteresis, tier changes, new warnings). */
@@ -45,8 +45,7 @@ export async function readRunGrades(client: pg.PoolClient | pg.Client, runId: nu
      FROM ${partitionName(runId)}`,
     (_buffer, offsets, _lengths, view) => {
       if (i >= n) return;
-      const id = offsets[0]!;
-      out.ids[i] = view.getInt32(id) * 4294967296 + view.getUint32(id + 4);
+      out.ids[i] = int8At(view, offsets[0]!);
       out.tier[i] = view.getInt16(offsets[1]!);
       out.computedTier[i] = view.getInt16(offsets[2]!);
       out.tierSince[i] = offsets[3]! < 0 ? Number.NaN : view.getInt32(offsets[3]!) + PG_EPOCH_DAYS;

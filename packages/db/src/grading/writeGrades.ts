@@ -12,6 +12,7 @@ import {
   type BinaryRowEncoder,
 } from '../copy/binaryCopyWriter.js';
 import { ExplainBlobWriter, explainBlobMaxSize } from './explainBlob.js';
+import { inTransaction } from '../transaction.js';
 import { createRunPartition, partitionName } from './gradesPartition.js';
 
 export const GRADE_COLUMNS = 30;
@@ -80,8 +81,7 @@ export async function writeGrades(
     putBytesLength(v, p, end - blob);
     e.end(end);
   };
-  await client.query('BEGIN');
-  try {
+  await inTransaction(client, async () => {
     await createRunPartition(client, runId);
     await writeBinaryCopy(
       client,
@@ -90,9 +90,5 @@ export async function writeGrades(
       encode,
       onProgress && ((written) => onProgress(written, n)),
     );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '@stratum/db';
 import { queueWebhookDeliveries } from '../events/fanOut.js';
 import type { RunChanges } from './runChanges.js';
 
@@ -19,8 +20,7 @@ export interface PublishInput {
  */
 export async function publishRun(client: pg.PoolClient, input: PublishInput): Promise<void> {
   const { runId } = input;
-  await client.query('BEGIN');
-  try {
+  await inTransaction(client, async () => {
     await client.query('UPDATE grading_runs SET published_at = now() WHERE id = $1', [runId]);
     await client.query(
       `INSERT INTO grading_current (model_key, model_id, run_id, published_at) VALUES ($1, $2, $3, now())
@@ -53,11 +53,7 @@ export async function publishRun(client: pg.PoolClient, input: PublishInput): Pr
     ]);
     await notifyOwners(client, runId);
     await queueWebhookDeliveries(client, { runId });
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }
 
 /** One notification per account manager whose customers moved tier or became high churn risk. */

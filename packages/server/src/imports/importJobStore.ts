@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ImportEntity } from '@stratum/db';
+import { inTransaction, type ImportEntity } from '@stratum/db';
 import type { ImportIssue } from './issues.js';
 
 /**
@@ -134,18 +134,15 @@ export interface InterruptedImport {
 export async function recoverInterruptedImports(pool: pg.Pool): Promise<InterruptedImport[]> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    const result = await client.query<{ id: string; file_path: string | null }>(
-      `UPDATE import_jobs SET status = 'failed', phase = 'done', finished_at = now(),
-         error = 'interrupted: the process running this import stopped before it finished; nothing was written'
-       WHERE status = 'running' AND pg_try_advisory_xact_lock(${IMPORT_LOCK}, id::int)
-       RETURNING id, file_path`,
+    const result = await inTransaction(client, () =>
+      client.query<{ id: string; file_path: string | null }>(
+        `UPDATE import_jobs SET status = 'failed', phase = 'done', finished_at = now(),
+           error = 'interrupted: the process running this import stopped before it finished; nothing was written'
+         WHERE status = 'running' AND pg_try_advisory_xact_lock(${IMPORT_LOCK}, id::int)
+         RETURNING id, file_path`,
+      ),
     );
-    await client.query('COMMIT');
     return result.rows.map((row) => ({ id: Number(row.id), filePath: row.file_path }));
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
   } finally {
     client.release();
   }

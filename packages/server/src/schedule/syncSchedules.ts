@@ -1,4 +1,4 @@
-import { gradingModels, type Database, type Db } from '@stratum/db';
+import { gradingModels, inTransaction, type Database, type Db } from '@stratum/db';
 import { asc, eq } from 'drizzle-orm';
 import type { Jobs } from '../jobs/startJobs.js';
 import { cronProblem } from './cronSchedule.js';
@@ -62,47 +62,44 @@ export async function syncSchedules(
   const client = await database.pool.connect();
   try {
     // A transaction only to hold the lock (released at COMMIT, or when a broken connection is discarded).
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1, $2)', SYNC_LOCK);
-    const families = await familySchedules(database.db);
-    const registered = new Map((await registeredSchedules(client)).map((s) => [s.modelKey, s]));
-    const result: SyncResult = { scheduled: [], unchanged: [], removed: [], invalid: [] };
-    const wanted = new Set<string>();
-    for (const family of families) {
-      if (family.problem !== null) {
-        result.invalid.push({ modelKey: family.modelKey, problem: family.problem });
-        log(`schedule of model ${family.modelKey} v${family.version} is not used: ${family.problem}`);
-        continue;
+    return await inTransaction(client, async () => {
+      await client.query('SELECT pg_advisory_xact_lock($1, $2)', SYNC_LOCK);
+      const families = await familySchedules(database.db);
+      const registered = new Map((await registeredSchedules(client)).map((s) => [s.modelKey, s]));
+      const result: SyncResult = { scheduled: [], unchanged: [], removed: [], invalid: [] };
+      const wanted = new Set<string>();
+      for (const family of families) {
+        if (family.problem !== null) {
+          result.invalid.push({ modelKey: family.modelKey, problem: family.problem });
+          log(`schedule of model ${family.modelKey} v${family.version} is not used: ${family.problem}`);
+          continue;
+        }
+        if (family.cron === null) continue;
+        wanted.add(family.modelKey);
+        const current = registered.get(family.modelKey);
+        if (current && current.cron === family.cron && current.timezone === timezone) {
+          result.unchanged.push(family.modelKey);
+          continue;
+        }
+        await jobs.schedule(
+          scheduleQueue(family.modelKey),
+          family.cron,
+          { modelKey: family.modelKey } satisfies ScheduleTickJob,
+          {
+            tz: timezone,
+          },
+        );
+        result.scheduled.push(family.modelKey);
+        log(`scheduled grading of model ${family.modelKey}: "${family.cron}" (${timezone})`);
       }
-      if (family.cron === null) continue;
-      wanted.add(family.modelKey);
-      const current = registered.get(family.modelKey);
-      if (current && current.cron === family.cron && current.timezone === timezone) {
-        result.unchanged.push(family.modelKey);
-        continue;
+      for (const modelKey of registered.keys()) {
+        if (wanted.has(modelKey)) continue;
+        await jobs.unschedule(scheduleQueue(modelKey));
+        result.removed.push(modelKey);
+        log(`removed the grading schedule of model ${modelKey}`);
       }
-      await jobs.schedule(
-        scheduleQueue(family.modelKey),
-        family.cron,
-        { modelKey: family.modelKey } satisfies ScheduleTickJob,
-        {
-          tz: timezone,
-        },
-      );
-      result.scheduled.push(family.modelKey);
-      log(`scheduled grading of model ${family.modelKey}: "${family.cron}" (${timezone})`);
-    }
-    for (const modelKey of registered.keys()) {
-      if (wanted.has(modelKey)) continue;
-      await jobs.unschedule(scheduleQueue(modelKey));
-      result.removed.push(modelKey);
-      log(`removed the grading schedule of model ${modelKey}`);
-    }
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+      return result;
+    });
   } finally {
     client.release();
   }
