@@ -1,8 +1,9 @@
 // `npm run bench grading [--customers 1000000] [--embedded-customers 100000] [--targets server,embedded]
 //   [--seed S] [--keep] [--reuse]`
-// Loads the demo book, then times a full grading run (twice: see benchTarget) (the code path of `stratum grade`: refresh, extract,
-// grade with the CLV fit, write, publish) against the bare per-customer aggregate over the same orders,
-// and prints the ratio (goal ≤ 1.0×), the run's phase timings and the peak RSS of the run.
+// Loads the demo book, then times full grading runs (the code path of `stratum grade`: refresh, extract,
+// grade with the CLV fit, write, publish) against the bare per-customer aggregate over the same orders: a
+// first run, then rounds of (query, run) alternating (see benchTarget). Prints the ratio of the medians
+// (goal ≤ 1.0×), the first run's ratio, the median run's phase timings and the peak RSS of the runs.
 // Server: database `stratum_bench_grading` on BENCH_SERVER_URL; embedded: a temporary data directory.
 // Both are removed afterwards unless --keep; --reuse grades a kept database without loading it again.
 import fs from 'node:fs';
