@@ -1,7 +1,9 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../openDatabase.js';
 import { createTestDatabase } from '../../../../test/testDatabase.js';
 import { binary, readBinaryCopy } from './binaryCopyReader.js';
+import { releaseReads, takeReads } from './readBufferSocket.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -11,9 +13,46 @@ afterAll(async () => {
   await database.close();
 });
 
-describe('readBinaryCopy', () => {
+/**
+ * The pool's connections hand COPY the socket's reused read buffer (readBufferSocket); any other
+ * connection (here a plain pg.Client, as for TLS) is read through its 'data' events. Both must behave alike.
+ */
+const connections: Array<
+  [string, () => Promise<{ client: pg.PoolClient | pg.Client; release: () => Promise<void> }>]
+> = [
+  [
+    'a pool connection (reused read buffer)',
+    async () => {
+      const client = await database.pool.connect();
+      return { client, release: () => Promise.resolve(client.release()) };
+    },
+  ],
+  [
+    'a plain client (data events)',
+    async () => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      return { client, release: () => client.end() };
+    },
+  ],
+];
+
+describe.each(connections)('readBinaryCopy on %s', (kind, connect) => {
+  it('takes the reads in place on pool connections only', async () => {
+    const { client, release } = await connect();
+    try {
+      const socket = (client as unknown as { connection: { stream: object } }).connection.stream;
+      const taken = takeReads(socket, () => undefined);
+      releaseReads(socket);
+      expect(taken).toBe(kind.startsWith('a pool'));
+      expect((await client.query('SELECT 1 AS one')).rows[0]).toEqual({ one: 1 });
+    } finally {
+      await release();
+    }
+  });
+
   it('decodes ints, doubles, dates, NULLs and values that span stream chunks', async () => {
-    const client = await database.pool.connect();
+    const { client, release } = await connect();
     try {
       const ids: number[] = [];
       const doubles: number[] = [];
@@ -44,12 +83,12 @@ describe('readBinaryCopy', () => {
       expect(nulls).toBe(Math.floor(20000 / 7));
       expect(blobLengths).toEqual(new Array(20).fill(100000));
     } finally {
-      client.release();
+      await release();
     }
   });
 
   it('reads negative int8 values and an empty result', async () => {
-    const client = await database.pool.connect();
+    const { client, release } = await connect();
     try {
       const values: number[] = [];
       await readBinaryCopy(
@@ -60,12 +99,12 @@ describe('readBinaryCopy', () => {
       expect(values).toEqual([-1, -4294967297, 9007199254740991]);
       expect(await readBinaryCopy(client, 'SELECT 1 WHERE false', () => undefined)).toBe(0);
     } finally {
-      client.release();
+      await release();
     }
   });
 
   it('reports errors and leaves the connection usable: bad SQL, a failure mid-stream, a throwing handler', async () => {
-    const client = await database.pool.connect();
+    const { client, release } = await connect();
     try {
       await expect(readBinaryCopy(client, 'SELECT nonsense FROM nowhere', () => undefined)).rejects.toThrow(
         /nowhere/,
@@ -89,7 +128,7 @@ describe('readBinaryCopy', () => {
       expect((await client.query('SELECT 3 AS three')).rows[0]).toEqual({ three: 3 });
       expect(await readBinaryCopy(client, 'SELECT g FROM generate_series(1, 5) g', () => undefined)).toBe(5);
     } finally {
-      client.release();
+      await release();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../openDatabase.js';
 import { createTestDatabase } from '../../../../test/testDatabase.js';
-import { writeBinaryCopy } from './binaryCopyWriter.js';
+import { writeBinaryCopy, type BinaryRowEncoder } from './binaryCopyWriter.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -55,6 +55,41 @@ describe('writeBinaryCopy', () => {
       const bytes = await client.query<{ a: string; g: string }>(`SELECT a::text, g FROM t WHERE b = -12345`);
       expect(bytes.rows[0]).toEqual({ a: String(-12345 * 1e9), g: '客户12345' });
       expect(progressCalls).toBeGreaterThan(1);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('reports failures and leaves the connection usable with nothing written: bad SQL, a row the server refuses, a throwing encoder', async () => {
+    const client = await database.pool.connect();
+    try {
+      await client.query('CREATE TEMP TABLE c (n int4 CHECK (n <> 250000))');
+      const fill = (from: number) => (enc: BinaryRowEncoder, i: number) => void enc.row(1).int4(from + i);
+      await expect(
+        writeBinaryCopy(client, 'COPY nowhere FROM STDIN (FORMAT binary)', 10, fill(0)),
+      ).rejects.toThrow(/nowhere/);
+      expect((await client.query('SELECT 1 AS one')).rows[0]).toEqual({ one: 1 });
+
+      // Refused well after the first messages went out (≈ 9 bytes a row, 1 MB a message).
+      await expect(
+        writeBinaryCopy(client, 'COPY c FROM STDIN (FORMAT binary)', 400_000, fill(0)),
+      ).rejects.toThrow(/check constraint/);
+      expect((await client.query('SELECT count(*)::int AS n FROM c')).rows[0]).toEqual({ n: 0 });
+
+      let encoded = 0;
+      await expect(
+        writeBinaryCopy(client, 'COPY c FROM STDIN (FORMAT binary)', 400_000, (enc, i) => {
+          if (++encoded === 300_000) throw new Error('encoder gave up');
+          enc.row(1).int4(i);
+        }),
+      ).rejects.toThrow('encoder gave up');
+      expect((await client.query('SELECT count(*)::int AS n FROM c')).rows[0]).toEqual({ n: 0 });
+
+      await writeBinaryCopy(client, 'COPY c FROM STDIN (FORMAT binary)', 1000, fill(1));
+      expect((await client.query('SELECT count(*)::int AS n, sum(n)::int AS s FROM c')).rows[0]).toEqual({
+        n: 1000,
+        s: 500500,
+      });
     } finally {
       client.release();
     }

@@ -1,14 +1,12 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { PG_EPOCH_DAYS } from './binaryCopyReader.js';
+import { COPY_MESSAGE_HEADER, copyIn, type SendMessage } from './copyIn.js';
 
 /**
  * Writes rows into PostgreSQL with `COPY … FROM STDIN (FORMAT binary)`, encoding straight from typed
- * arrays into ~1 MB chunks (no row objects, no text formatting of a million floats). `encodeRow(encoder, i)`
- * writes row i's fields in the table's column order; rows are pulled lazily, so memory stays flat and the
- * database's pace sets ours.
+ * arrays into ~1 MB messages (no row objects, no text formatting of a million floats) sent from a few
+ * reused buffers (copyIn). `encodeRow(encoder, i)` writes row i's fields in the table's column order;
+ * rows are encoded as the socket takes them, so memory stays flat and the database's pace sets ours.
  */
 export async function writeBinaryCopy(
   client: pg.PoolClient | pg.Client,
@@ -18,21 +16,19 @@ export async function writeBinaryCopy(
   onProgress?: (rowsWritten: number) => void,
 ): Promise<void> {
   const encoder = new BinaryRowEncoder();
-  function* chunks(): Generator<Buffer> {
+  await copyIn(client, copySql, async (send) => {
     encoder.header();
     for (let i = 0; i < rows; i++) {
       encodeRow(encoder, i);
-      const chunk = encoder.take(false);
-      if (chunk) {
+      if (encoder.full()) {
+        await encoder.sendMessage(send);
         onProgress?.(i + 1);
-        yield chunk;
       }
     }
     encoder.trailer();
-    yield encoder.take(true)!;
+    await encoder.sendMessage(send);
     onProgress?.(rows);
-  }
-  await pipeline(Readable.from(chunks(), { objectMode: false }), client.query(copyFrom(copySql)));
+  });
 }
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
@@ -45,9 +41,10 @@ const CHUNK = 1 << 20;
  * per row, which V8 inlines whole (no call, and no boxed double, per field).
  */
 export class BinaryRowEncoder {
-  private buffer = Buffer.allocUnsafe(CHUNK * 2);
+  private buffer: Buffer = Buffer.allocUnsafe(CHUNK * 2);
   private view = viewOf(this.buffer);
-  private position = 0;
+  // Rows start after room for a COPY message header (see sendMessage).
+  private position = COPY_MESSAGE_HEADER;
 
   header(): void {
     this.ensure(19);
@@ -152,11 +149,24 @@ export class BinaryRowEncoder {
     return this;
   }
 
-  /** A finished chunk when at least ~1 MB is buffered (or whatever is left when forced). */
+  /** At least ~1 MB is encoded: time to send it. */
+  full(): boolean {
+    return this.position >= CHUNK;
+  }
+
+  /** Sends what is encoded as one CopyData message (see copyIn) and goes on in the buffer it gets back. */
+  async sendMessage(send: SendMessage): Promise<void> {
+    const next = await send(this.buffer, this.position);
+    this.buffer = next ?? Buffer.allocUnsafe(CHUNK * 2);
+    this.view = viewOf(this.buffer);
+    this.position = COPY_MESSAGE_HEADER;
+  }
+
+  /** A copy of what is encoded when at least ~1 MB is (or whatever there is when forced), to parse in tests. */
   take(force: boolean): Buffer | null {
-    if (!force && this.position < CHUNK) return null;
-    const chunk = Buffer.from(this.buffer.subarray(0, this.position));
-    this.position = 0;
+    if (!force && !this.full()) return null;
+    const chunk = Buffer.from(this.buffer.subarray(COPY_MESSAGE_HEADER, this.position));
+    this.position = COPY_MESSAGE_HEADER;
     return chunk;
   }
 

@@ -1,12 +1,14 @@
 import type pg from 'pg';
+import { releaseReads, takeReads } from './readBufferSocket.js';
 
 /**
  * `COPY … TO STDOUT` read straight off the connection's socket: the payload of each CopyData message is
- * handed on as a range of the socket's own chunk (`onData(chunk, view, start, end)`), with no copy and no
- * buffer object per message. pg-copy-streams slices every message and joins them again, which at a million
- * rows (one message each) cost more than decoding them. The connection is taken over the way
- * pg-copy-streams does it (its one 'data' listener set aside while the COPY runs) and handed back at
- * CopyDone or at an error, whose message node-postgres then reads and reports as usual.
+ * handed on as a range of the bytes just read (`onData(chunk, view, start, end)`), with no copy and no
+ * buffer object per message; on our pool's sockets those bytes are the socket's one reused read buffer
+ * (readBufferSocket), so `onData` must be done with them when it returns. pg-copy-streams slices every
+ * message and joins them again, which at a million rows (one message each) cost more than decoding them.
+ * The connection is taken over for the COPY (its reads, or else its one 'data' listener, set aside) and
+ * handed back at CopyDone or at an error, whose message node-postgres then reads and reports as usual.
  *
  * Resolves with the row count once the server is ready for the next query. If `onData` throws, the rest of
  * the stream is drained (the connection stays usable) and the promise rejects with that error.
@@ -40,7 +42,9 @@ class CopyOut implements pg.Submittable {
   private rows = 0;
   private failure: unknown = null;
   private settled = false;
-  private readonly listener = (chunk: Buffer) => this.onSocketData(chunk);
+  /** Reads come straight from the socket's reused buffer (see submit). */
+  private direct = false;
+  private readonly listener = (chunk: Buffer) => this.onSocketData(chunk, chunk.length);
 
   constructor(
     private readonly sql: string,
@@ -55,8 +59,12 @@ class CopyOut implements pg.Submittable {
     if (listeners.length !== 1) throw new Error('COPY: the connection is not in the expected state');
     this.stream = stream;
     this.pgData = listeners[0]!;
-    stream.removeListener('data', this.pgData);
-    stream.on('data', this.listener);
+    // Our pool's sockets hand us their reads in place (readBufferSocket); any other stream, its 'data'.
+    this.direct = takeReads(stream, (buffer, length) => this.onSocketData(buffer, length));
+    if (!this.direct) {
+      stream.removeListener('data', this.pgData);
+      stream.on('data', this.listener);
+    }
     connection.query(this.sql);
   }
 
@@ -82,14 +90,15 @@ class CopyOut implements pg.Submittable {
     else this.resolve(this.rows);
   }
 
-  private onSocketData(chunk: Buffer): void {
-    const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.length);
+  /** `chunk[0, length)` arrived; nothing of it may be kept (a reused buffer), only copied. */
+  private onSocketData(chunk: Buffer, length: number): void {
+    const view = new DataView(chunk.buffer, chunk.byteOffset, length);
     let p = 0;
-    while (p < chunk.length) {
+    while (p < length) {
       if (this.remaining === 0) {
         // A new message: its 5-byte header, possibly split across chunks.
-        if (this.headerBytes > 0 || chunk.length - p < 5) {
-          const take = Math.min(5 - this.headerBytes, chunk.length - p);
+        if (this.headerBytes > 0 || length - p < 5) {
+          const take = Math.min(5 - this.headerBytes, length - p);
           chunk.copy(this.header, this.headerBytes, p, p + take);
           this.headerBytes += take;
           p += take;
@@ -97,17 +106,17 @@ class CopyOut implements pg.Submittable {
           this.headerBytes = 0;
           this.code = this.header[0]!;
           this.remaining = this.header.readInt32BE(1) - 4;
-          if (this.endsCopy()) return this.handOver(Buffer.concat([this.header, chunk.subarray(p)]));
+          if (this.endsCopy()) return this.handOver(Buffer.concat([this.header, chunk.subarray(p, length)]));
         } else {
           this.code = chunk[p]!;
           this.remaining = view.getInt32(p + 1) - 4;
-          if (this.endsCopy()) return this.handOver(chunk.subarray(p));
+          if (this.endsCopy()) return this.handOver(chunk.subarray(p, length));
           p += 5;
         }
-        if (this.code === COPY_DONE && this.remaining === 0) return this.handOver(chunk.subarray(p));
+        if (this.code === COPY_DONE && this.remaining === 0) return this.handOver(chunk.subarray(p, length));
         continue;
       }
-      const end = Math.min(chunk.length, p + this.remaining);
+      const end = Math.min(length, p + this.remaining);
       if (this.code === COPY_DATA && this.failure === null) {
         try {
           this.onData(chunk, view, p, end);
@@ -128,6 +137,12 @@ class CopyOut implements pg.Submittable {
   /** Gives the connection back to node-postgres with the bytes that follow the COPY's own messages. */
   private handOver(rest: Buffer): void {
     const stream = this.stream!;
+    if (this.direct) {
+      releaseReads(stream);
+      // node-postgres may keep what it is given: not the socket's reused buffer.
+      if (rest.length > 0) this.pgData!(Buffer.from(rest));
+      return;
+    }
     stream.removeListener('data', this.listener);
     stream.on('data', this.pgData!);
     if (rest.length > 0) this.pgData!(rest);

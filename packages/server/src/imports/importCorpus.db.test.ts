@@ -315,9 +315,11 @@ describe('import corpus', () => {
     if (testCase.counts) expect(result).toMatchObject(testCase.counts);
     if (testCase.encoding) expect(result.encoding).toBe(testCase.encoding);
     if (testCase.issues) {
-      expect(result.sample.map(({ line, column, value, code }) => ({ line, column, value, code }))).toEqual(
-        testCase.issues,
-      );
+      // The whole sample in the message: an unexpected issue's detail says why it was raised.
+      expect(
+        result.sample.map(({ line, column, value, code }) => ({ line, column, value, code })),
+        JSON.stringify(result.sample),
+      ).toEqual(testCase.issues);
       const stored = await database.pool.query(
         `SELECT line::int, "column", value, code FROM import_errors WHERE import_id = $1 ORDER BY line, "column"`,
         [result.id],
