@@ -1,6 +1,7 @@
 import { dayFromIso } from '@stratum/core';
 import { describe, expect, it } from 'vitest';
 import {
+  ACTIVITY_FEATURE_KEYS,
   accumulateActivity,
   allocateActivityColumns,
   windowBounds,
@@ -128,18 +129,23 @@ function row(sections: Sections): ActivitySlices {
   };
 }
 
+const UNWRITTEN = -123456.789;
+
 function features(
   sections: Sections,
   asOf: string,
   windowMonths = 12,
 ): { out: ActivityColumns; first: number } {
   const out = allocateActivityColumns(1);
+  // Columns are not initialised (extraction reuses rows): every column must be written, whatever the row.
+  for (const key of ACTIVITY_FEATURE_KEYS) out[key][0] = UNWRITTEN;
   const first = accumulateActivity(
     out,
     0,
     row(sections),
     windowBounds({ asOfDay: dayFromIso(asOf), windowMonths }),
   );
+  expect(ACTIVITY_FEATURE_KEYS.filter((key) => out[key][0] === UNWRITTEN)).toEqual([]);
   return { out, first };
 }
 
@@ -275,5 +281,21 @@ describe('point-in-time relationship features', () => {
     ['survey_response_rate', 2 / 4],
   ] as const)('%s', (key, expected) => {
     expect(out[key][0]).toBeCloseTo(expected, 9);
+  });
+});
+
+describe('a customer with no activity at all', () => {
+  const { out, first } = features({}, '2023-12-31');
+
+  it('has every indicator written: counts and sums zero, the rest missing', () => {
+    expect(first).toBeNaN();
+    expect([out.revenue[0], out.order_count[0], out.interaction_count[0], out.complaint_count[0]]).toEqual([
+      0, 0, 0, 0,
+    ]);
+    expect([out.recency_days[0], out.csat_avg[0], out.clv_x[0]]).toEqual([
+      Number.NaN,
+      Number.NaN,
+      Number.NaN,
+    ]);
   });
 });

@@ -78,9 +78,10 @@ export type ActivityFeatureKey = (typeof ACTIVITY_FEATURE_KEYS)[number];
 
 export type ActivityColumns = Record<ActivityFeatureKey, Float64Array>;
 
+/** Columns for n rows, not initialised: accumulateActivity writes every column of the row it fills. */
 export function allocateActivityColumns(n: number): ActivityColumns {
   const columns = {} as ActivityColumns;
-  for (const key of ACTIVITY_FEATURE_KEYS) columns[key] = new Float64Array(n).fill(Number.NaN);
+  for (const key of ACTIVITY_FEATURE_KEYS) columns[key] = new Float64Array(n);
   return columns;
 }
 
