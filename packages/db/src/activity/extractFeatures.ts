@@ -1,6 +1,6 @@
 import { MARKET_POSITION_CODE, STATUS_CODE, type FeatureMatrix } from '@stratum/core';
 import type pg from 'pg';
-import { int8At, readBinaryCopy } from '../copy/binaryCopyReader.js';
+import { int8At, numericAt, readBinaryCopy } from '../copy/binaryCopyReader.js';
 import { inTransaction } from '../transaction.js';
 import {
   ACTIVITY_FEATURE_KEYS,
@@ -66,7 +66,7 @@ export async function extractFeatures(pool: pg.Pool, options: ExtractOptions): P
           );
     const tz = client.escapeLiteral(options.timezone);
     const query = `
-      SELECT c.id, c.status, c.employees, c.company_revenue::float8, c.market_position,
+      SELECT c.id, c.status, c.employees, c.company_revenue, c.market_position,
              ((c.created_at AT TIME ZONE ${tz})::date - DATE '1970-01-01'), coalesce(s.n, 0)::int4,
              c.industry, c.region, c.owner_id,
              a.orders, a.categories, a.interactions, a.surveys, a.complaints, a.referrals, a.contacts_left
@@ -181,7 +181,7 @@ async function collect(
     base.ids[n] = int8At(view, offsets[0]!);
     base.status[n] = statusText.mapped(STATUS_CODES, buffer, offsets[1]!, lengths[1]!);
     base.employees[n] = offsets[2]! < 0 ? Number.NaN : view.getInt32(offsets[2]!);
-    base.companyRevenue[n] = offsets[3]! < 0 ? Number.NaN : view.getFloat64(offsets[3]!);
+    base.companyRevenue[n] = offsets[3]! < 0 ? Number.NaN : numericAt(view, offsets[3]!);
     base.marketPosition[n] = positionText.mapped(POSITION_CODES, buffer, offsets[4]!, lengths[4]!);
     base.subsidiaries[n] = view.getInt32(offsets[6]!);
     base.tenure[n] = w.asOf - since;

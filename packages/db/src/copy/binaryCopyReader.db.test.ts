@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../openDatabase.js';
 import { createTestDatabase } from '../../../../test/testDatabase.js';
-import { binary, readBinaryCopy } from './binaryCopyReader.js';
+import { binary, numericAt, readBinaryCopy } from './binaryCopyReader.js';
 import { releaseReads, takeReads } from './readBufferSocket.js';
 
 let database: Database;
@@ -129,6 +129,35 @@ describe.each(connections)('readBinaryCopy on %s', (kind, connect) => {
       expect(await readBinaryCopy(client, 'SELECT g FROM generate_series(1, 5) g', () => undefined)).toBe(5);
     } finally {
       await release();
+    }
+  });
+});
+
+describe('numericAt', () => {
+  it('gives exactly what PostgreSQL casts to float8, for money-like, huge, tiny and special values', async () => {
+    const client = await database.pool.connect();
+    try {
+      const decoded: number[] = [];
+      const cast: number[] = [];
+      await readBinaryCopy(
+        client,
+        `WITH v(n) AS (
+           SELECT round((random() * 10 ^ (random() * 16))::numeric, 2) * sign(random() - 0.5)::numeric FROM generate_series(1, 20000)
+           UNION ALL SELECT round(random()::numeric, (random() * 20)::int) FROM generate_series(1, 5000)
+           UNION ALL SELECT (random() * 10 ^ (random() * 40 - 20))::numeric FROM generate_series(1, 5000)
+           UNION ALL SELECT unnest(ARRAY[0, -0.01, 1e30, 123456789012345678901234567890.123, 1e-30, 'NaN',
+                                         'Infinity', '-Infinity', 9007199254740993, 99999999999999.99]::numeric[]))
+         SELECT n::numeric, n::numeric::float8 FROM v`,
+        (_, offsets, __, view) => {
+          decoded.push(numericAt(view, offsets[0]!));
+          cast.push(view.getFloat64(offsets[1]!));
+        },
+      );
+      expect(decoded).toHaveLength(30010);
+      const differing = decoded.flatMap((value, i) => (Object.is(value, cast[i]) ? [] : [[value, cast[i]]]));
+      expect(differing).toEqual([]);
+    } finally {
+      client.release();
     }
   });
 });

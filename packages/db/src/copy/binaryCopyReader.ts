@@ -145,6 +145,40 @@ export function int8At(view: DataView, offset: number): number {
   return view.getInt32(offset) * 4294967296 + view.getUint32(offset + 4);
 }
 
+const NUMERIC_NEGATIVE = 0x4000;
+const NUMERIC_NAN = 0xc000;
+const NUMERIC_PLUS_INFINITY = 0xd000;
+const NUMERIC_MINUS_INFINITY = 0xf000;
+const EXACT = 2 ** 53;
+
+/**
+ * A numeric's binary representation (base-10000 digits) as the double PostgreSQL's `::float8` gives:
+ * the digits make an exact integer and one multiplication or division by an exact power of 10000 rounds
+ * it once, which is the correctly rounded value. Sending numerics as they are spares the server its
+ * numeric-to-float8 cast, which goes through text. Values beyond that exactness go through text here too.
+ */
+export function numericAt(view: DataView, offset: number): number {
+  const digits = view.getInt16(offset);
+  const weight = view.getInt16(offset + 2);
+  const sign = view.getUint16(offset + 4);
+  if (sign === NUMERIC_NAN) return Number.NaN;
+  if (sign === NUMERIC_PLUS_INFINITY) return Number.POSITIVE_INFINITY;
+  if (sign === NUMERIC_MINUS_INFINITY) return Number.NEGATIVE_INFINITY;
+  let whole = 0;
+  for (let i = 0; i < digits; i++) whole = whole * 10000 + view.getInt16(offset + 8 + 2 * i);
+  // Power of 10000 of the last digit; 10000^5 = 10^20 is still an exact double.
+  const exponent = weight - digits + 1;
+  let value: number;
+  if (whole < EXACT && exponent >= -5 && exponent <= 5) {
+    value = exponent >= 0 ? whole * 10000 ** exponent : whole / 10000 ** -exponent;
+  } else {
+    let text = '';
+    for (let i = 0; i < digits; i++) text += String(view.getInt16(offset + 8 + 2 * i)).padStart(4, '0');
+    value = Number(`${text || '0'}e${4 * exponent}`);
+  }
+  return sign === NUMERIC_NEGATIVE ? -value : value;
+}
+
 /** Decoders for the binary representations we read. */
 export const binary = {
   int2: (buffer: Buffer, offset: number) => buffer.readInt16BE(offset),
