@@ -1,23 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
-/**
- * Test helper: turns the CDNOW master file (../shared/data/CDNOW_master.txt, see its README) into a
- * customers CSV and an orders CSV in Stratum's import format.
- * - customers: external_id = the CDNOW customer id (zero-padded as in the file), name "CDNOW 00001";
- * - orders: external_id = `<customer>-<line>` (line in the master file, the header being line 1),
- *   ordered_at = the YYYYMMDD date as YYYY-MM-DD, amount = the dollar value (the 80 zero-value rows are
- *   kept), currency USD, category = "<n> CDs".
- * Also returns the file's totals, with the revenue summed exactly in cents.
- */
+/** The master file, gzipped in the test fixtures (test/fixtures/cdnow/README.md). */
 export const CDNOW_MASTER = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'shared',
-  'data',
-  'CDNOW_master.txt',
+  'fixtures',
+  'cdnow',
+  'CDNOW_master.txt.gz',
 );
 
 export interface CdnowFiles {
@@ -30,8 +21,18 @@ export interface CdnowFiles {
   readonly revenue: string;
 }
 
+/**
+ * Test helper: turns the CDNOW master file (test/fixtures/cdnow, see its README) into a
+ * customers CSV and an orders CSV in Stratum's import format.
+ * - customers: external_id = the CDNOW customer id (zero-padded as in the file), name "CDNOW 00001";
+ * - orders: external_id = `<customer>-<line>` (line in the master file, the header being line 1),
+ *   ordered_at = the YYYYMMDD date as YYYY-MM-DD, amount = the dollar value (the 80 zero-value rows are
+ *   kept), currency USD, category = "<n> CDs".
+ * Also returns the file's totals, with the revenue summed exactly in cents.
+ */
 export async function convertCdnow(outDir: string, master = CDNOW_MASTER): Promise<CdnowFiles> {
-  const text = await fs.readFile(master, 'utf8');
+  const raw = await fs.readFile(master);
+  const text = (master.endsWith('.gz') ? zlib.gunzipSync(raw) : raw).toString('utf8');
   const lines = text.split(/\r?\n/);
   const customers = new Set<string>();
   const orderLines: string[] = ['external_id,customer_external_id,ordered_at,amount,currency,category'];
