@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 import type { Cell } from '../cellReader.js';
 import { FileFormatError } from './FileFormatError.js';
 import type { SourceRecord } from './SourceRecord.js';
+import { readPartsInOrder } from './xlsxParts.js';
 
 export interface XlsxFile {
   readonly records: AsyncIterable<readonly SourceRecord[]>;
@@ -11,26 +13,43 @@ export interface XlsxFile {
 
 /**
  * Streams the rows of the first worksheet of an XLSX file with exceljs's streaming reader (shared strings
- * and styles are cached, which is what tells a date cell from a number). Cells come as strings, numbers,
- * booleans and Dates; formulas give their cached result; rich text its plain text. A line is the row
- * number in the sheet (1 = the header), so empty rows keep the numbering Excel shows.
+ * and styles are cached, which is what tells a date cell from a number), its parts taken through the zip's
+ * central directory (see xlsxParts.ts). Cells come as strings, numbers, booleans and Dates; formulas give
+ * their cached result; rich text its plain text. A line is the row number in the sheet (1 = the header),
+ * so empty rows keep the numbering Excel shows. Progress (`bytesRead`) is the share of the worksheet
+ * parsed, in bytes of the file.
  */
 export function readXlsx(path: string): XlsxFile {
-  const source = fs.createReadStream(path, { highWaterMark: 256 * 1024 });
-  return { records: rows(source), bytesRead: () => source.bytesRead };
+  let share = 0;
+  let fileBytes = 0;
+  const records = rows(path, (read, total) => {
+    share = total > 0 ? read / total : 1;
+  });
+  return {
+    records,
+    bytesRead: () => {
+      if (fileBytes === 0) fileBytes = fileSize(path);
+      return Math.round(share * fileBytes);
+    },
+  };
 }
 
 const BATCH = 500;
 
-async function* rows(source: fs.ReadStream): AsyncGenerator<readonly SourceRecord[]> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+async function* rows(
+  path: string,
+  onSheetBytes: (read: number, total: number) => void,
+): AsyncGenerator<readonly SourceRecord[]> {
   try {
+    const directory = await unzipper.Open.file(path);
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    readPartsInOrder(workbook, directory, onSheetBytes);
     for await (const sheet of workbook) {
       let batch: SourceRecord[] = [];
       for await (const row of sheet) {
@@ -49,8 +68,14 @@ async function* rows(source: fs.ReadStream): AsyncGenerator<readonly SourceRecor
   } catch (error) {
     if (error instanceof FileFormatError) throw error;
     throw new FileFormatError('XLSX_UNREADABLE', 1, { detail: (error as Error).message });
-  } finally {
-    source.destroy();
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    return fs.statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 
