@@ -1,9 +1,8 @@
-import net from 'node:net';
 import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded/embeddedServer.js';
-import { readBufferSocket } from './copy/readBufferSocket.js';
+import { connectionSocket } from './copy/readBufferSocket.js';
 import { migrateDatabase } from './migrate.js';
 import * as schema from './schema/index.js';
 
@@ -45,8 +44,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    // TLS connections read through Node's TLS layer; the rest read into one reused buffer (see there).
-    stream: (config?: { ssl?: unknown }) => (config?.ssl ? new net.Socket() : readBufferSocket()),
+    stream: connectionSocket,
   });
   // An idle client losing its server (e.g. the embedded server stopped by its owner) must not crash us.
   pool.on('error', (error) => options.log?.(`database connection lost: ${error.message}`));

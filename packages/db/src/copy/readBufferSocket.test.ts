@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readBufferSocket, releaseReads, takeReads } from './readBufferSocket.js';
+import { connectionSocket, readBufferSocket, releaseReads, takeReads } from './readBufferSocket.js';
 
 /** A local server that sends `payload` to whoever connects, then closes. */
 async function serving(payload: Buffer): Promise<{ port: number; close: () => void }> {
@@ -58,5 +58,12 @@ describe('readBufferSocket', () => {
     expect(reads).toBe(3);
     expect(Buffer.concat(taken).equals(PAYLOAD)).toBe(true);
     expect(takeReads(new net.Socket(), () => undefined)).toBe(false);
+  });
+
+  it('is what connections get, except TLS ones (their reads go through the TLS layer)', () => {
+    expect(takeReads(connectionSocket({}), () => undefined)).toBe(true);
+    expect(takeReads(connectionSocket(undefined), () => undefined)).toBe(true);
+    expect(takeReads(connectionSocket({ ssl: { rejectUnauthorized: false } }), () => undefined)).toBe(false);
+    expect(takeReads(connectionSocket({ ssl: true }), () => undefined)).toBe(false);
   });
 });

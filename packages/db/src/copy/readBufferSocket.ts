@@ -57,3 +57,11 @@ export function releaseReads(socket: object): void {
   const slot = sinks.get(socket);
   if (slot) slot.sink = null;
 }
+
+/**
+ * The socket for a node-postgres connection (its `stream` option): ours, unless the connection uses TLS,
+ * which reads through Node's TLS layer and so gets a plain socket.
+ */
+export function connectionSocket(config?: { ssl?: unknown }): net.Socket {
+  return config?.ssl ? new net.Socket() : readBufferSocket();
+}
