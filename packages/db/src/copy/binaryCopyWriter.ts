@@ -80,7 +80,7 @@ export class BinaryRowEncoder {
     this.position = position;
   }
 
-  /** The view `begin` and `reserveBytes` offsets refer to (replaced when the buffer grows: read it after). */
+  /** The view `begin`'s offsets refer to (replaced when the buffer grows: read it after `begin`). */
   get dataView(): DataView {
     return this.view;
   }

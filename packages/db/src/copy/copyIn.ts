@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { COPY_DATA, COPY_DONE, copiedRows } from './copyProtocol.js';
 
 /**
  * `COPY … FROM STDIN` written straight to the connection's socket from a few reused buffers. The producer
@@ -20,8 +21,7 @@ export type SendMessage = (buffer: Buffer, length: number) => Promise<Buffer | u
 
 /** Bytes before each message's payload: its type and length. */
 export const COPY_MESSAGE_HEADER = 5;
-const COPY_DATA = 0x64; // d
-const COPY_DONE = Buffer.from([0x63, 0, 0, 0, 4]); // c, length 4
+const COPY_DONE_MESSAGE = Buffer.from([COPY_DONE, 0, 0, 0, 4]); // no payload: length 4
 const MAX_IN_FLIGHT = 3;
 
 export function copyIn(
@@ -70,8 +70,7 @@ class CopyIn implements pg.Submittable {
   }
 
   handleCommandComplete(message: { text?: string }): void {
-    const match = /COPY (\d+)/.exec(message.text ?? '');
-    if (match) this.rows = Number(match[1]);
+    this.rows = copiedRows(message);
   }
 
   handleReadyForQuery(): void {
@@ -90,7 +89,7 @@ class CopyIn implements pg.Submittable {
     const connection = this.connection!;
     try {
       await this.produce((buffer, length) => this.send(buffer, length));
-      if (this.failure === null) connection.stream.write(COPY_DONE);
+      if (this.failure === null) connection.stream.write(COPY_DONE_MESSAGE);
     } catch (error) {
       if (this.failure === null) {
         this.failure = error;

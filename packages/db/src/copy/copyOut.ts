@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { COPY_DATA, COPY_DONE, copiedRows } from './copyProtocol.js';
 import { releaseReads, takeReads } from './readBufferSocket.js';
 
 /**
@@ -15,8 +16,6 @@ import { releaseReads, takeReads } from './readBufferSocket.js';
  */
 export type CopyDataHandler = (chunk: Buffer, view: DataView, start: number, end: number) => void;
 
-const COPY_DATA = 0x64; // d
-const COPY_DONE = 0x63; // c
 /** Messages that may arrive during copy-out and are skipped (the rest end it: see handOver). */
 const SKIPPED = new Set([0x48 /* H CopyOutResponse */, 0x4e /* N */, 0x41 /* A */, 0x53 /* S */]);
 
@@ -70,8 +69,7 @@ class CopyOut implements pg.Submittable {
 
   // node-postgres calls these once the connection is its own again.
   handleCommandComplete(message: { text?: string }): void {
-    const match = /COPY (\d+)/.exec(message.text ?? '');
-    if (match) this.rows = Number(match[1]);
+    this.rows = copiedRows(message);
   }
 
   handleReadyForQuery(): void {
